@@ -1,0 +1,276 @@
+"""The typer command line: options -> one core call -> a formatter -> an exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from fitscore.__about__ import __version__
+from fitscore.console import is_terminal, make_console
+from fitscore.errors import (
+    EXIT_CHECK_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    FitscoreError,
+    InputError,
+)
+from fitscore.formats import ScoreFormat, ValidateFormat
+from fitscore.loading import Kind
+from fitscore.yamlsource import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from fitscore.skills.catalog import Catalog
+
+app = typer.Typer(
+    name="fitscore",
+    help=(
+        "How well does a candidate profile fit a job posting, and what exactly is missing?\n\n"
+        "Example: fitscore score profiles/me.yaml postings/acme-ml-intern.yaml"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+CatalogOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--catalog",
+        metavar="FILE",
+        help="A user skill catalogue to add (repeatable). Default: $FITSCORE_CATALOG, "
+        "else ~/.config/fitscore/catalog.yaml when it exists.",
+    ),
+]
+MaxBytesOption = Annotated[
+    int,
+    typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"fitscore {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """fitscore: a scored gap report between a profile and a job posting."""
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Turn every stop into one message on stderr and the documented exit code."""
+    try:
+        yield
+    except FitscoreError as exc:
+        _report_error(exc)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        sys.stderr.write("fitscore: interrupted\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+    except (OSError, MemoryError, RecursionError, ValueError, TypeError, LookupError) as exc:
+        # A bug or an environment failure: one line, not a traceback (FITSCORE_DEBUG=1 shows it).
+        if os.environ.get("FITSCORE_DEBUG"):
+            raise
+        sys.stderr.write(f"fitscore: internal error: {type(exc).__name__}: {exc}\n")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _report_error(exc: FitscoreError) -> None:
+    if isinstance(exc, InputError) and exc.problems:
+        for problem in exc.problems:
+            sys.stderr.write(f"{problem.location()}: {problem.severity}: {problem.message}\n")
+    else:
+        sys.stderr.write(f"fitscore: error: {exc}\n")
+
+
+def _quiet_closed_pipe() -> NoReturn:
+    # The reader went away (`| head`): stop quietly, as other Unix tools do.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise typer.Exit(141)
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _limits(max_bytes: int) -> Limits:
+    return Limits(max_bytes=max_bytes)
+
+
+def _catalog(extra: list[str] | None) -> Catalog:
+    from fitscore.skills.catalog import load_catalog
+
+    return load_catalog(extra or ())
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders to check.", metavar="PATH...")
+    ],
+    kind: Annotated[
+        Kind | None,
+        typer.Option("--kind", help="Treat every file as this kind instead of detecting it."),
+    ] = None,
+    output_format: Annotated[
+        ValidateFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ValidateFormat.TEXT,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    catalog: CatalogOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_LIMITS.max_bytes,
+) -> None:
+    """Check profile and posting files; problems as path:line:col lines.
+
+    Example: fitscore validate profiles postings --format github
+    """
+    from fitscore.formats.validation import FORMATTERS
+    from fitscore.validation import validate_paths
+
+    with _guard():
+        report = validate_paths(
+            paths, _catalog(catalog), kind=kind, limits=_limits(max_bytes), strict=strict
+        )
+        _write(FORMATTERS[output_format](report))
+        sys.stderr.write(report.summary() + "\n")
+        missing = any(p.code == "unreadable" for r in report.results for p in r.problems)
+        if missing:
+            raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_OK if report.passed else EXIT_CHECK_FAILED)
+
+
+@app.command()
+def score(
+    profile: Annotated[str, typer.Argument(help="Profile YAML file.", metavar="PROFILE")],
+    posting: Annotated[
+        str, typer.Argument(help="Posting YAML file, or - for standard input.", metavar="POSTING")
+    ],
+    output_format: Annotated[
+        ScoreFormat | None,
+        typer.Option(
+            "--format", "-f", help="Report format. Default: table on a terminal, else text."
+        ),
+    ] = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under", min=0, max=100, help="Exit 1 when the score is below N.", metavar="N"
+        ),
+    ] = None,
+    weights: Annotated[
+        str | None,
+        typer.Option("--weights", metavar="FILE", help="YAML file of component weights."),
+    ] = None,
+    save: Annotated[
+        str | None,
+        typer.Option(
+            "--save", metavar="FILE", help="Also keep the terminal report as .svg, .html or .txt."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let --save overwrite a file.")] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="Date to judge 'present' and graduation dates by (default: today).",
+        ),
+    ] = None,
+    catalog: CatalogOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_LIMITS.max_bytes,
+) -> None:
+    """Score a profile against one posting: the gap report.
+
+    Example: fitscore score profiles/me.yaml postings/acme.yaml --fail-under 70
+    """
+    from fitscore.documents import read_pair, read_weights
+    from fitscore.formats.score import FORMATTERS, as_renderable
+    from fitscore.scoring import Scorer
+
+    with _guard():
+        limits = _limits(max_bytes)
+        skills = _catalog(catalog)
+        profile_model, posting_model = read_pair(profile, posting, skills, limits)
+        weight_model = read_weights(weights, limits) if weights else None
+        scorer = Scorer(
+            profile_model,
+            catalog=skills,
+            weights=weight_model,
+            today=_date(today),
+            profile_path=profile,
+        )
+        report = scorer.score(posting_model, posting_path=posting)
+        chosen = output_format or (
+            ScoreFormat.TABLE if is_terminal(sys.stdout) else ScoreFormat.TEXT
+        )
+        if chosen is ScoreFormat.TABLE and is_terminal(sys.stdout):
+            make_console().print(as_renderable(report))
+        else:
+            _write(FORMATTERS[chosen](report))
+        if save:
+            from fitscore.output import save_renderable
+
+            save_renderable(as_renderable(report), save, force=force)
+        if fail_under is not None and report.score < fail_under:
+            sys.stderr.write(f"fitscore: score {report.score:.1f} is under {fail_under:g}\n")
+            raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        value = os.environ.get("FITSCORE_TODAY")
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{value}' is not a date like 2026-11-30", param_hint="--today"
+        ) from None
+
+
+@app.command()
+def schema(
+    kind: Annotated[Kind, typer.Argument(help="profile or posting.")],
+) -> None:
+    """Print the JSON Schema of a file kind, generated from the models.
+
+    Example: fitscore schema profile > schemas/profile.schema.json
+    """
+    from fitscore.schemas import json_schema
+
+    with _guard():
+        _write(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+    except KeyboardInterrupt:
+        sys.stderr.write("fitscore: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,42 @@
+"""The one place that decides terminal, colour, NO_COLOR and width."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from rich.console import Console
+
+
+def is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def colour_allowed(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return (
+        is_terminal(stream) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
+
+
+def make_console(stream: TextIO | None = None, *, record: bool = False) -> Console:
+    """A rich console for ``stream`` (stdout by default) that follows the rules above."""
+    target = stream if stream is not None else sys.stdout
+    terminal = is_terminal(target)
+    return Console(
+        file=target,
+        force_terminal=terminal,
+        no_color=not colour_allowed(target),
+        highlight=False,
+        soft_wrap=False,
+        record=record,
+        width=None if terminal else 100,
+    )
+
+
+def error_console() -> Console:
+    return make_console(sys.stderr)

@@ -1,0 +1,1 @@
+"""Knowledge shipped as data: scoring weights and rules, degree fields, publication venues."""

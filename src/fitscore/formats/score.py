@@ -1,0 +1,213 @@
+"""Formats of a :class:`~fitscore.reports.ScoreReport`: text, json, markdown, and a rich table."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from fitscore.formats import ScoreFormat
+from fitscore.reports import ScoreReport
+
+BAND_STYLES = {"excellent": "bold green", "good": "green", "fair": "yellow", "weak": "red"}
+STATUS_STYLES = {"met": "green", "partial": "yellow", "missing": "red"}
+STATUS_MARKS = {"met": "✔", "partial": "~", "missing": "✘"}
+
+
+def as_json(report: ScoreReport) -> str:
+    """SPEC.md's JSON report; key order fixed, floats already rounded by the core."""
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def bar(fraction: float, width: int = 20) -> str:
+    filled = max(0, min(width, round(fraction * width)))
+    return "█" * filled + "░" * (width - filled)
+
+
+def _where(matched: str | None, source: str | None, similarity: float) -> str:
+    if matched is None:
+        return ""
+    shown = f"'{matched}'"
+    if source:
+        shown += f" from {source}"
+    if similarity < 100:
+        shown += f" (similarity {similarity:g})"
+    return shown
+
+
+def as_text(report: ScoreReport) -> str:
+    """Plain text that reads well in a pipe or a log; no colour, stable layout."""
+    lines = [
+        f"score: {report.score:.1f}/100 ({report.band})",
+        f"profile: {report.profile_name}"
+        + (f" ({report.profile_path})" if report.profile_path else ""),
+        f"posting: {report.title} at {report.company}"
+        + (f" ({report.posting_path})" if report.posting_path else ""),
+        "",
+        "components:",
+    ]
+    for component in report.components:
+        lines.append(
+            f"  {component.name:<17} {component.points:5.1f} / {component.weight:5.1f}  "
+            f"{component.detail}"
+        )
+    if report.requirements:
+        lines += ["", "requirements:"]
+        for item in report.requirements:
+            found = _where(item.matched, item.source, item.similarity)
+            lines.append(
+                f"  {item.status.value:<8} {item.kind:<9} {item.text}"
+                + (f"  <- {found}" if found else "")
+            )
+    lines += ["", "gaps (points each would add):"]
+    if not report.gaps:
+        lines.append("  none")
+    for gap in report.gaps:
+        lines.append(f"  +{gap.points:4.1f}  {gap.kind:<9} {gap.text}")
+        lines.append(f"         {gap.suggestion}")
+    if report.notes:
+        lines += ["", "notes:"]
+        lines.extend(f"  - {note}" for note in report.notes)
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def as_markdown(report: ScoreReport) -> str:
+    """Markdown for notes and pull requests."""
+    lines = [
+        f"## {_cell(report.title)} at {_cell(report.company)}: "
+        f"{report.score:.1f}/100 ({report.band})",
+        "",
+        f"Profile: **{_cell(report.profile_name)}**"
+        + (f" (`{report.profile_path}`)" if report.profile_path else ""),
+        "",
+        "| component | points | weight | detail |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    for component in report.components:
+        lines.append(
+            f"| {component.name} | {component.points:.1f} | {component.weight:.1f} | "
+            f"{_cell(component.detail)} |"
+        )
+    if report.requirements:
+        lines += [
+            "",
+            "| status | kind | requirement | matched | source | points lost |",
+            "| --- | --- | --- | --- | --- | ---: |",
+        ]
+        for item in report.requirements:
+            lines.append(
+                f"| {STATUS_MARKS[item.status.value]} {item.status.value} | {item.kind} | "
+                f"{_cell(item.text)} | {_cell(item.matched or '')} | {_cell(item.source or '')} | "
+                f"{item.points_lost:.1f} |"
+            )
+    lines += ["", "### Gaps", ""]
+    if not report.gaps:
+        lines.append("None.")
+    for gap in report.gaps:
+        lines.append(
+            f"- **+{gap.points:.1f}** ({gap.kind}) {_cell(gap.text)}: {_cell(gap.suggestion)}"
+        )
+    if report.notes:
+        lines += ["", "### Notes", ""]
+        lines.extend(f"- {_cell(note)}" for note in report.notes)
+    return "\n".join(lines) + "\n"
+
+
+def as_renderable(report: ScoreReport) -> RenderableType:
+    """The terminal report: panels and tables. User text is never read as rich markup."""
+    band_style = BAND_STYLES.get(report.band, "bold")
+    headline = Text.assemble(
+        (f"{report.score:5.1f}", f"bold {band_style}"),
+        " / 100  ",
+        (bar(report.score / 100, 30), band_style),
+        "  ",
+        (report.band, band_style),
+    )
+    header = Text.assemble(
+        (report.title, "bold"),
+        " at ",
+        (report.company, "bold"),
+        "\n",
+        ("for ", "dim"),
+        report.profile_name,
+    )
+    components = Table(title="Score breakdown", title_justify="left", expand=False)
+    components.add_column("component")
+    components.add_column("points", justify="right")
+    components.add_column("", no_wrap=True)
+    components.add_column("detail")
+    for component in report.components:
+        fraction = component.points / component.weight if component.weight else 0.0
+        components.add_row(
+            component.name.replace("_", " "),
+            f"{component.points:.1f} / {component.weight:.1f}",
+            Text(bar(fraction, 12), style="cyan"),
+            Text(component.detail),
+        )
+    blocks: list[RenderableType] = [Panel(Group(header, headline), expand=False), components]
+    if report.requirements:
+        rows = Table(title="Requirements", title_justify="left")
+        rows.add_column("")
+        rows.add_column("kind")
+        rows.add_column("requirement")
+        rows.add_column("matched")
+        rows.add_column("from")
+        for item in report.requirements:
+            style = STATUS_STYLES[item.status.value]
+            rows.add_row(
+                Text(STATUS_MARKS[item.status.value], style=style),
+                item.kind,
+                Text(item.text),
+                Text(item.matched or "—", style=style),
+                Text(item.source or ""),
+            )
+        blocks.append(rows)
+    gaps = Table(title="Gaps, by the points each would add", title_justify="left")
+    gaps.add_column("points", justify="right")
+    gaps.add_column("kind")
+    gaps.add_column("gap")
+    gaps.add_column("suggestion")
+    for gap in report.gaps:
+        gaps.add_row(
+            Text(f"+{gap.points:.1f}", style="bold"), gap.kind, Text(gap.text), Text(gap.suggestion)
+        )
+    if not report.gaps:
+        gaps.add_row("", "", Text("none", style="green"), "")
+    blocks.append(gaps)
+    if report.notes:
+        blocks.append(Text("\n".join(f"• {note}" for note in report.notes), style="yellow"))
+    return Group(*blocks)
+
+
+TEXT_FORMATTERS: dict[ScoreFormat, Callable[[ScoreReport], str]] = {
+    ScoreFormat.TEXT: as_text,
+    ScoreFormat.JSON: as_json,
+    ScoreFormat.MARKDOWN: as_markdown,
+}
+
+
+def as_table(report: ScoreReport, width: int = 100) -> str:
+    """The terminal report rendered without colour (for a pipe or a file)."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        width=width, no_color=True, color_system=None, force_terminal=False, file=buffer
+    )
+    console.print(as_renderable(report))
+    return buffer.getvalue()
+
+
+FORMATTERS: dict[ScoreFormat, Callable[[ScoreReport], str]] = {
+    ScoreFormat.TABLE: as_table,
+    **TEXT_FORMATTERS,
+}

@@ -1,0 +1,230 @@
+"""Files -> models, with every problem located at its line and column."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Mapping
+from difflib import get_close_matches
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from fitscore.diagnostics import Problem, error
+from fitscore.errors import InputError
+from fitscore.models import Posting, Profile
+from fitscore.yamlsource import DEFAULT_LIMITS, Document, Limits, Path, read_document
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class Kind(StrEnum):
+    PROFILE = "profile"
+    POSTING = "posting"
+
+    @property
+    def model(self) -> type[Profile] | type[Posting]:
+        return Profile if self is Kind.PROFILE else Posting
+
+
+def to_model(
+    document: Document, model: type[ModelT], context: Mapping[str, Any] | None = None
+) -> tuple[ModelT | None, list[Problem]]:
+    """Validate a parsed document against ``model``; all problems at once, never raising."""
+    problems = list(document.problems)
+    if document.data is None and problems:
+        return None, problems
+    if not isinstance(document.data, dict):
+        shape = "a list" if isinstance(document.data, list) else "a single value"
+        if document.data is None:
+            message = "the file holds no keys (only comments or null)"
+            code = "empty"
+        else:
+            message = f"the top level must be a mapping of keys (like 'name:'), not {shape}"
+            code = "not-a-mapping"
+        line, column = document.position(())
+        return None, [*problems, error(document.path, line, column, code, message)]
+    try:
+        cleaned = _drop_nulls(document.data, (), document.refused)
+        instance = model.model_validate(cleaned, context=dict(context or {}))
+    except ValidationError as exc:
+        reported = {(p.line, p.column) for p in problems}
+        for detail in _without_echoes(exc.errors(include_url=False)):
+            problem = _problem(document, model, detail)
+            if (problem.line, problem.column) not in reported:
+                problems.append(problem)
+        return None, sorted(problems, key=lambda p: (p.line, p.column, p.code, p.message))
+    if problems:
+        return None, problems
+    return instance, []
+
+
+def load(
+    path: str,
+    model: type[ModelT],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    context: Mapping[str, Any] | None = None,
+    document: Document | None = None,
+) -> ModelT:
+    """Read and validate one file, raising :class:`InputError` with every problem found."""
+    parsed = document if document is not None else read_document(path, limits)
+    instance, problems = to_model(parsed, model, context)
+    if instance is None:
+        raise InputError(problems)
+    return instance
+
+
+def _drop_nulls(data: Any, path: Path, refused: frozenset[Path]) -> Any:
+    """``skills:`` with nothing after it means "none yet", as an omitted key does.
+
+    Values the YAML layer refused (an unsafe tag, say) stay ``None``: they were reported there,
+    and dropping them would add a second, misleading "missing key" error.
+    """
+    if isinstance(data, dict):
+        return {
+            key: _drop_nulls(value, (*path, key), refused)
+            for key, value in data.items()
+            if value is not None or (*path, key) in refused
+        }
+    if isinstance(data, list):
+        return [_drop_nulls(item, (*path, index), refused) for index, item in enumerate(data)]
+    return data
+
+
+def _without_echoes(details: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop "missing key 'degree'" when the same mapping has an unknown key 'degre' for it."""
+    unknown: dict[Path, list[str]] = {}
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            unknown.setdefault(tuple(detail["loc"][:-1]), []).append(str(detail["loc"][-1]))
+    kept = []
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if detail["type"] == "missing" and get_close_matches(
+            str(loc[-1]), unknown.get(loc[:-1], []), n=1, cutoff=0.6
+        ):
+            continue
+        kept.append(detail)
+    return kept
+
+
+def _problem(document: Document, model: type[BaseModel], detail: ErrorDetails) -> Problem:
+    loc: Path = tuple(detail["loc"])
+    kind = detail["type"]
+    where = _dotted(loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        line, column = document.position(loc, prefer_key=True)
+        known = sorted(_fields_at(model, loc[:-1]))
+        close = get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(known)}"
+        parent = _dotted(loc[:-1])
+        scope = f" in {parent}" if parent else ""
+        return error(
+            document.path, line, column, "unknown-key", f"unknown key '{key}'{scope}{hint}"
+        )
+    if kind == "missing":
+        line, column = document.position(loc, prefer_key=True)
+        parent = _dotted(loc[:-1])
+        scope = f" in {parent}" if parent else ""
+        message = f"missing required key '{loc[-1]}'{scope}"
+        return error(document.path, line, column, "missing-key", message)
+    line, column = document.position(loc)
+    message = _message(detail)
+    code = "invalid-date" if kind in ("date", "date_order") else "invalid-value"
+    if kind == "unknown_category":
+        code = "unknown-category"
+    return error(document.path, line, column, code, f"{where}: {message}" if where else message)
+
+
+def _message(detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    given = detail.get("input")
+    if kind == "literal_error":
+        return f"must be one of {context.get('expected')}, not {_show(given)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is longer than {context.get('max_length')} characters"
+    if kind == "too_short":
+        return "must list at least one item"
+    if kind == "too_long":
+        return f"lists more than {context.get('max_length')} items"
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = context.get("ge", context.get("gt"))
+        word = "at least" if kind == "greater_than_equal" else "more than"
+        return f"must be {word} {_number(bound)}, not {_show(given)}"
+    if kind in ("less_than_equal", "less_than"):
+        bound = context.get("le", context.get("lt"))
+        word = "at most" if kind == "less_than_equal" else "less than"
+        return f"must be {word} {_number(bound)}, not {_show(given)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of keys, got {_describe(given)}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list (one '- item' a line), got {_describe(given)}"
+    if kind == "string_type":
+        return f'expected text, got {_describe(given)} (quote it: "...")'
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {_show(given)}"
+    if kind in ("float_type", "float_parsing"):
+        return f"expected a number, got {_show(given)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {_show(given)}"
+    return str(detail["msg"])
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, int | float) else str(value)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return _show(value)
+
+
+def _dotted(loc: Path) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _fields_at(model: type[BaseModel], loc: Path) -> set[str]:
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if current is None:
+            return set()
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(str(part))
+        current = _model_in(field.annotation) if field is not None else None
+    return set(current.model_fields) if current is not None else set()
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is None and not isinstance(annotation, types.UnionType):
+        return None
+    for argument in typing.get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,94 @@
+"""What formatters see: frozen results of scoring and ranking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fitscore.skills.matcher import Status
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentResult:
+    name: str
+    weight: float
+    points: float
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementResult:
+    kind: str
+    text: str
+    status: Status
+    matched: str | None
+    source: str | None
+    similarity: float
+    points_lost: float
+    skill: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    kind: str
+    text: str
+    points: float
+    suggestion: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreReport:
+    """One profile against one posting."""
+
+    score: float
+    band: str
+    profile_path: str
+    profile_name: str
+    posting_path: str
+    title: str
+    company: str
+    components: tuple[ComponentResult, ...]
+    requirements: tuple[RequirementResult, ...]
+    gaps: tuple[Gap, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def required_met(self) -> int:
+        return sum(
+            1 for item in self.requirements if item.kind == "required" and item.status == "met"
+        )
+
+    @property
+    def required_total(self) -> int:
+        return sum(1 for item in self.requirements if item.kind == "required")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report of SPEC.md, keys in the documented order."""
+        return {
+            "score": self.score,
+            "band": self.band,
+            "profile": {"path": self.profile_path, "name": self.profile_name},
+            "posting": {"path": self.posting_path, "title": self.title, "company": self.company},
+            "components": [
+                {"name": c.name, "weight": c.weight, "points": c.points, "detail": c.detail}
+                for c in self.components
+            ],
+            "requirements": [
+                {
+                    "kind": r.kind,
+                    "text": r.text,
+                    "status": r.status.value,
+                    "matched": r.matched,
+                    "source": r.source,
+                    "similarity": r.similarity,
+                    "points_lost": r.points_lost,
+                }
+                for r in self.requirements
+            ],
+            "gaps": [
+                {"kind": g.kind, "text": g.text, "points": g.points, "suggestion": g.suggestion}
+                for g in self.gaps
+            ],
+            "notes": list(self.notes),
+        }

@@ -1,0 +1,501 @@
+"""Decide whether a posting term is shown anywhere in a profile.
+
+Rules, in order (README "How matching works" states them for users):
+
+1. A term is resolved to a catalogue skill by its key (see ``normalize``), then without a
+   version suffix, then without a plural ending.
+2. A term the catalogue does not know is resolved as a misspelling of one only when it is at
+   least 5 characters long, starts with the same character, is within one edit (a changed,
+   added, dropped or swapped character) of exactly one skill's name or alias, and the edit is
+   not in digits or in an acronym (OpenSSL is not OpenSSH, Amazon ECR is not Amazon ECS). Two
+   different catalogue skills are never compared by string similarity.
+3. A catalogue skill is **met** by the same skill anywhere in the profile, or by a skill that
+   implies it (PySpark implies Spark); **partial** when the profile has a different skill of the
+   same narrow family (PyTorch for TensorFlow); otherwise **missing**.
+4. A term unknown to the catalogue is met by a profile term with the same key or within the
+   misspelling distance, or by the phrase appearing in the profile's free text; partial when all
+   its words (two or more) appear in one profile term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from fitscore.models import Profile
+from fitscore.skills.catalog import Catalog, builtin_catalog
+from fitscore.skills.normalize import key, singular_key, variants, words
+
+SIMILARITY_IMPLIED = 95.0
+SIMILARITY_FAMILY = 60.0
+_MIN_TYPO_LENGTH = 5
+_TYPO_EDITS = 1
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+
+# A token keeps the symbols that belong to names: C++, C#, .NET, Node.js, scikit-learn, R&D, A/B.
+_TOKEN = re.compile(r"\.?[^\W_](?:[^\W_]|[+#]|[.\-&/](?=[^\W_]))*[+#]*")
+
+
+class Status(StrEnum):
+    MET = "met"
+    PARTIAL = "partial"
+    MISSING = "missing"
+
+
+class SourceKind(StrEnum):
+    SKILLS = "skills"
+    EXPERIENCE = "experience"
+    PROJECT = "project"
+    PUBLICATION = "publication"
+    TEXT = "free text"
+
+
+_KIND_RANK = {kind: rank for rank, kind in enumerate(SourceKind)}
+_STATUS_RANK = {Status.MET: 0, Status.PARTIAL: 1, Status.MISSING: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a term means in the catalogue."""
+
+    skill: str | None
+    similarity: float = 100.0
+    typo: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One place in the profile that shows a skill, in the profile's own words."""
+
+    term: str
+    source: str
+    kind: SourceKind
+    skill: str | None
+    similarity: float = 100.0
+    years: float | None = None
+    typo: bool = False
+    order: int = 0
+
+    def rank(self) -> tuple[int, float, int]:
+        return (_KIND_RANK[self.kind], -self.similarity, self.order)
+
+    def standing(self) -> tuple[int, float]:
+        """How strong the evidence is: listed beats free text, more years beat fewer."""
+        return (_KIND_RANK[self.kind], -(self.years or 0.0))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The decision for one posting term."""
+
+    status: Status
+    wanted: str
+    skill: str | None
+    matched: str | None = None
+    source: str | None = None
+    similarity: float = 0.0
+    reason: str = ""
+    near_miss: str | None = None
+    standing: tuple[int, float] = (len(SourceKind), 0.0)
+
+    def rank(self) -> tuple[int, float, tuple[int, float]]:
+        return (_STATUS_RANK[self.status], -self.similarity, self.standing)
+
+
+class Resolver:
+    """Catalogue resolution with a cache per distinct term; misspellings found in batches."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._cache: dict[str, Resolution] = {}
+        self._typo_keys = [item for item in catalog.index if len(item) >= _MIN_TYPO_LENGTH - 1]
+        self._spellings: dict[str, str] = {}
+        for info in catalog.skills.values():
+            for spelling in (info.name, *info.aliases):
+                self._spellings.setdefault(key(spelling), spelling)
+
+    def resolve(self, term: str) -> Resolution:
+        found = self._cache.get(term)
+        if found is None:
+            self.resolve_many((term,))
+            found = self._cache[term]
+        return found
+
+    def resolve_many(self, terms: Iterable[str]) -> None:
+        """Resolve every new term; the fuzzy pass runs once over all that need it."""
+        pending: list[str] = []
+        for term in dict.fromkeys(terms):
+            if term in self._cache:
+                continue
+            skill = self._exact(term)
+            if skill is not None:
+                self._cache[term] = Resolution(skill)
+            elif len(key(term)) >= _MIN_TYPO_LENGTH:
+                pending.append(term)
+            else:
+                self._cache[term] = Resolution(None)
+        if pending:
+            for term, resolution in zip(pending, self._typos(pending), strict=True):
+                self._cache[term] = resolution
+
+    def _exact(self, term: str) -> str | None:
+        for variant in variants(term):
+            skill = self.catalog.index.get(variant)
+            if skill is not None:
+                return skill
+        return None
+
+    def _typos(self, terms: Sequence[str]) -> list[Resolution]:
+        queries = [key(term) for term in terms]
+        distances = process.cdist(
+            queries, self._typo_keys, scorer=OSA.distance, score_cutoff=_TYPO_EDITS
+        )
+        results = []
+        for row, (term, query) in enumerate(zip(terms, queries, strict=True)):
+            best: dict[str, tuple[int, str]] = {}
+            for column in (distances[row] <= _TYPO_EDITS).nonzero()[0]:
+                candidate = self._typo_keys[int(column)]
+                skill = self.catalog.index[candidate]
+                if not _typo_shaped(
+                    term, query, candidate, self._spellings.get(candidate, candidate)
+                ):
+                    continue
+                distance = int(distances[row][column])
+                if skill not in best or distance < best[skill][0]:
+                    best[skill] = (distance, candidate)
+            results.append(_unique_best(query, best))
+        return results
+
+
+def _unique_best(query: str, best: dict[str, tuple[int, str]]) -> Resolution:
+    if not best:
+        return Resolution(None)
+    ordered = sorted(best.items(), key=lambda item: (item[1][0], item[0]))
+    if len(ordered) > 1 and ordered[0][1][0] == ordered[1][1][0]:
+        return Resolution(None)
+    skill, (_, candidate) = ordered[0]
+    return Resolution(skill, round(fuzz.ratio(query, candidate), 1), typo=True)
+
+
+@dataclass
+class ProfileEvidence:
+    """Everything a profile shows, indexed for matching; decisions are cached per term."""
+
+    catalog: Catalog
+    resolver: Resolver
+    items: tuple[Evidence, ...]
+    texts: tuple[tuple[str, SourceKind, str], ...]
+    by_skill: dict[str, Evidence] = field(default_factory=dict)
+    implied: dict[str, tuple[Evidence, str]] = field(default_factory=dict)
+    by_family: dict[str, Evidence] = field(default_factory=dict)
+    _cache: dict[str, Match] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for item in sorted(self.items, key=Evidence.rank):
+            if item.skill is None:
+                continue
+            self.by_skill.setdefault(item.skill, item)
+            for implied in sorted(self.catalog.closure.get(item.skill, frozenset())):
+                if implied != item.skill:
+                    self.implied.setdefault(implied, (item, item.skill))
+            family = self.catalog.family_of(item.skill)
+            if family is not None:
+                self.by_family.setdefault(family, item)
+
+    def skills(self) -> frozenset[str]:
+        """Every catalogue skill the profile shows, directly or by implication."""
+        return frozenset(self.by_skill) | frozenset(self.implied)
+
+    def near_misses(self) -> list[Evidence]:
+        return [item for item in self.items if item.typo]
+
+    def match(self, term: str) -> Match:
+        """Decide one posting term (cached)."""
+        found = self._cache.get(term)
+        if found is None:
+            found = self._decide(term)
+            self._cache[term] = found
+        return found
+
+    def match_any(self, members: Sequence[str]) -> Match:
+        """An ``any_of`` group: its best member decides (ties go to the first listed)."""
+        decisions = [self.match(member) for member in members]
+        return min(decisions, key=Match.rank)
+
+    def match_category(self, category: str, examples: Sequence[str] = ()) -> Match:
+        """A catalogue category: any skill of it counts; the posting's examples come first."""
+        label = self.catalog.categories.get(category, category.replace("_", " "))
+        example_skills = {self.resolver.resolve(example).skill for example in examples}
+        candidates = [
+            item
+            for item in self.items
+            if item.skill is not None and category in self.catalog.categories_of(item.skill)
+        ]
+        if not candidates:
+            return Match(Status.MISSING, label, None, reason=f"no {label} in the profile")
+
+        def preference(item: Evidence) -> tuple[bool, tuple[int, float], tuple[int, float, int]]:
+            shows_example = bool(
+                self.catalog.closure.get(item.skill or "", frozenset()) & example_skills
+            )
+            return (not shows_example, item.standing(), item.rank())
+
+        best = min(candidates, key=preference)
+        return Match(
+            Status.MET,
+            label,
+            best.skill,
+            best.term,
+            best.source,
+            best.similarity,
+            reason=f"{best.skill} is a {label}",
+            near_miss=_near_miss(best),
+            standing=best.standing(),
+        )
+
+    def _decide(self, term: str) -> Match:
+        resolution = self.resolver.resolve(term)
+        if resolution.skill is None:
+            return self._decide_unknown(term)
+        skill = resolution.skill
+        direct = self.by_skill.get(skill)
+        if direct is not None:
+            reason = "same skill" if key(direct.term) == key(skill) else f"{direct.term} = {skill}"
+            return Match(
+                Status.MET,
+                term,
+                skill,
+                direct.term,
+                direct.source,
+                min(direct.similarity, resolution.similarity),
+                reason,
+                _near_miss(direct),
+                direct.standing(),
+            )
+        implied = self.implied.get(skill)
+        if implied is not None:
+            item, via = implied
+            return Match(
+                Status.MET,
+                term,
+                skill,
+                item.term,
+                item.source,
+                SIMILARITY_IMPLIED,
+                f"{via} implies {skill}",
+                _near_miss(item),
+                item.standing(),
+            )
+        family = self.catalog.family_of(skill)
+        sibling = self.by_family.get(family) if family is not None else None
+        if sibling is not None and family is not None:
+            label = self.catalog.families.get(family, family)
+            return Match(
+                Status.PARTIAL,
+                term,
+                skill,
+                sibling.term,
+                sibling.source,
+                SIMILARITY_FAMILY,
+                f"{sibling.skill} and {skill} are both {label}",
+                _near_miss(sibling),
+                sibling.standing(),
+            )
+        return Match(Status.MISSING, term, skill, reason=f"no {skill} in the profile")
+
+    def _decide_unknown(self, term: str) -> Match:
+        wanted_keys = set(variants(term))
+        wanted_key = key(term)
+        best: Match | None = None
+        for item in sorted(self.items, key=Evidence.rank):
+            item_keys = set(variants(item.term))
+            if wanted_keys & item_keys:
+                return Match(Status.MET, term, None, item.term, item.source, 100.0, "same term")
+            if best is None and _within_typo(term, item.term):
+                similarity = round(fuzz.ratio(wanted_key, key(item.term)), 1)
+                best = Match(
+                    Status.MET,
+                    term,
+                    None,
+                    item.term,
+                    item.source,
+                    similarity,
+                    "spelling variant",
+                    f"you listed '{item.term}': did you mean {term}?",
+                )
+        if best is not None:
+            return best
+        phrase = _phrase_pattern(term)
+        for source, kind, text in self.texts:
+            if phrase is not None and phrase.search(text):
+                del kind
+                return Match(Status.MET, term, None, term, source, 100.0, "named in the text")
+        wanted_words = set(words(term))
+        if len(wanted_words) >= 2:
+            for item in sorted(self.items, key=Evidence.rank):
+                if wanted_words <= set(words(item.term)):
+                    similarity = round(fuzz.token_set_ratio(term, item.term), 1)
+                    return Match(
+                        Status.PARTIAL,
+                        term,
+                        None,
+                        item.term,
+                        item.source,
+                        similarity,
+                        "all its words appear in a longer term",
+                    )
+        return Match(Status.MISSING, term, None, reason=f"'{term}' is not in the profile")
+
+
+def _within_typo(first: str, second: str) -> bool:
+    first_key, second_key = key(first), key(second)
+    if min(len(first_key), len(second_key)) < _MIN_TYPO_LENGTH:
+        return False
+    if not _typo_shaped(first, first_key, second_key, second):
+        return False
+    return OSA.distance(first_key, second_key, score_cutoff=_TYPO_EDITS) <= _TYPO_EDITS
+
+
+def _typo_shaped(term: str, query: str, candidate: str, spelling: str) -> bool:
+    """Could ``term`` be a slip of the keyboard for ``spelling``, not a different name?
+
+    Same first character; the same digits (PyTorch3D, Web3 and S3 are names, not typos); the
+    same acronyms where either is written in capitals (OpenSSL and OpenSSH are different tools).
+    """
+    if query[0] != candidate[0]:
+        return False
+    if sorted(filter(str.isdigit, query)) != sorted(filter(str.isdigit, candidate)):
+        return False
+    acronyms = sorted(_ACRONYM.findall(term)), sorted(_ACRONYM.findall(spelling))
+    return not ((acronyms[0] or acronyms[1]) and acronyms[0] != acronyms[1])
+
+
+def _phrase_pattern(term: str) -> re.Pattern[str] | None:
+    parts = words(term)
+    if not parts:
+        return None
+    body = r"[\s\-_]+".join(re.escape(part) for part in parts)
+    return re.compile(rf"(?<![\w+#]){body}(?![\w+#])", re.IGNORECASE)
+
+
+def _near_miss(item: Evidence) -> str | None:
+    if item.typo and item.skill:
+        return f"you listed '{item.term}': did you mean {item.skill}?"
+    return None
+
+
+class Matcher:
+    """Builds :class:`ProfileEvidence` for profiles against one catalogue."""
+
+    def __init__(self, catalog: Catalog | None = None) -> None:
+        self.catalog = catalog if catalog is not None else builtin_catalog()
+        self.resolver = Resolver(self.catalog)
+
+    def evidence(self, profile: Profile) -> ProfileEvidence:
+        """Collect every skill the profile shows: lists, then free text."""
+        listed: list[tuple[str, str, SourceKind, float | None]] = []
+        texts: list[tuple[str, SourceKind, str | None]] = []
+        for skill in profile.skills:
+            listed.append((skill.name, "skills", SourceKind.SKILLS, skill.years))
+        for job in profile.experience:
+            where = f"experience: {job.describe()}"
+            years = _years(job.start, job.end)
+            for skill in job.skills:
+                listed.append((skill.name, where, SourceKind.EXPERIENCE, skill.years or years))
+            texts.extend((where, SourceKind.TEXT, text) for text in (job.title, job.summary))
+            texts.extend((where, SourceKind.TEXT, text) for text in job.highlights)
+        for project in profile.projects:
+            where = f"project: {project.name}"
+            for skill in project.skills:
+                listed.append((skill.name, where, SourceKind.PROJECT, skill.years))
+            texts.extend((where, SourceKind.TEXT, text) for text in (project.name, project.summary))
+            texts.extend((where, SourceKind.TEXT, text) for text in project.highlights)
+        for paper in profile.publications:
+            texts.append((f"publication: {paper.title}", SourceKind.PUBLICATION, paper.title))
+        if profile.summary:
+            texts.append(("summary", SourceKind.TEXT, profile.summary))
+        for degree in profile.education:
+            if degree.field:
+                texts.append((f"education: {degree.field}", SourceKind.TEXT, degree.field))
+        self.resolver.resolve_many(term for term, *_ in listed)
+        items: list[Evidence] = []
+        for order, (term, source, kind, years) in enumerate(listed):
+            resolution = self.resolver.resolve(term)
+            items.append(
+                Evidence(
+                    term,
+                    source,
+                    kind,
+                    resolution.skill,
+                    resolution.similarity,
+                    years,
+                    resolution.typo,
+                    order,
+                )
+            )
+        clean_texts = tuple((source, kind, text) for source, kind, text in texts if text)
+        for source, kind, text in clean_texts:
+            for wording, named in spot(self.catalog, text):
+                items.append(Evidence(wording, source, kind, named, order=len(items)))
+        return ProfileEvidence(self.catalog, self.resolver, tuple(items), clean_texts)
+
+
+def _years(start: str | None, end: str | None) -> float | None:
+    if start is None or end is None or end == "present":
+        return None
+    start_year, start_month = (int(part) for part in start.split("-"))
+    end_year, end_month = (int(part) for part in end.split("-"))
+    return round(max(0, (end_year - start_year) * 12 + end_month - start_month + 1) / 12, 2)
+
+
+def spot(catalog: Catalog, text: str) -> list[tuple[str, str]]:
+    """Catalogue skills named in free text, longest phrase first, as (wording, skill)."""
+    tokens = [match.group(0) for match in _TOKEN.finditer(text)]
+    return _spot_tokens(catalog, tokens)
+
+
+def _spot_tokens(catalog: Catalog, tokens: list[str]) -> list[tuple[str, str]]:
+    keys = [key(token) for token in tokens]
+    found: list[tuple[str, str]] = []
+    position = 0
+    while position < len(tokens):
+        step = 0
+        for width in range(min(catalog.max_words, len(tokens) - position), 0, -1):
+            wording = " ".join(tokens[position : position + width])
+            skill = _text_skill(catalog, "".join(keys[position : position + width]), wording)
+            if skill is not None:
+                found.append((wording, skill))
+                step = width
+                break
+        if step == 0 and "/" in tokens[position]:
+            found.extend(_spot_tokens(catalog, [p for p in tokens[position].split("/") if p]))
+        position += max(step, 1)
+    return found
+
+
+def _text_skill(catalog: Catalog, term_key: str, wording: str) -> str | None:
+    name = catalog.index.get(term_key)
+    if name is None:
+        singular = singular_key(term_key)
+        name = catalog.index.get(singular) if singular else None
+    if name is None:
+        return None
+    info = catalog.skills[name]
+    if info.spot == "never":
+        return None
+    # Short names (R, C, Go, ML, CV) and words that are also English count only as written.
+    if info.spot == "case_sensitive" or len(term_key) <= 2:
+        written = {term.casefold(): term for term in (info.name, *info.aliases)}
+        if wording not in written.values():
+            return None
+    return name
+
+
+def match(posting_term: str, profile: Profile, catalog: Catalog | None = None) -> Match:
+    """Is ``posting_term`` shown in ``profile``? A one-off convenience over :class:`Matcher`."""
+    return Matcher(catalog).evidence(profile).match(posting_term)
