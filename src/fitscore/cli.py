@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from fitscore.__about__ import __version__
-from fitscore.console import is_terminal, make_console
+from fitscore.console import is_terminal
 from fitscore.errors import (
     EXIT_CHECK_FAILED,
     EXIT_INTERRUPTED,
@@ -23,7 +23,7 @@ from fitscore.errors import (
     InputError,
 )
 from fitscore.formats import ScoreFormat, ValidateFormat
-from fitscore.loading import Kind
+from fitscore.kinds import Kind
 from fitscore.yamlsource import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -226,6 +226,8 @@ def score(
             ScoreFormat.TABLE if is_terminal(sys.stdout) else ScoreFormat.TEXT
         )
         if chosen is ScoreFormat.TABLE and is_terminal(sys.stdout):
+            from fitscore.console import make_console
+
             make_console().print(as_renderable(report))
         else:
             _write(FORMATTERS[chosen](report))
@@ -267,6 +269,8 @@ def schema(
 
 def main() -> None:
     """Console entry point."""
+    # fitscore uses no pydantic plugins; looking for them scans every installed package.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except BrokenPipeError:

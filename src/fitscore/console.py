@@ -6,7 +6,10 @@ import os
 import sys
 from typing import TextIO
 
-from rich.console import Console
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def is_terminal(stream: TextIO) -> bool:
@@ -25,6 +28,8 @@ def colour_allowed(stream: TextIO) -> bool:
 
 def make_console(stream: TextIO | None = None, *, record: bool = False) -> Console:
     """A rich console for ``stream`` (stdout by default) that follows the rules above."""
+    from rich.console import Console
+
     target = stream if stream is not None else sys.stdout
     terminal = is_terminal(target)
     return Console(

@@ -6,7 +6,6 @@ import types
 import typing
 from collections.abc import Mapping
 from difflib import get_close_matches
-from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -14,19 +13,16 @@ from pydantic_core import ErrorDetails
 
 from fitscore.diagnostics import Problem, error
 from fitscore.errors import InputError
+from fitscore.kinds import Kind
 from fitscore.models import Posting, Profile
 from fitscore.yamlsource import DEFAULT_LIMITS, Document, Limits, Path, read_document
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-class Kind(StrEnum):
-    PROFILE = "profile"
-    POSTING = "posting"
-
-    @property
-    def model(self) -> type[Profile] | type[Posting]:
-        return Profile if self is Kind.PROFILE else Posting
+def model_of(kind: Kind) -> type[Profile] | type[Posting]:
+    """The model class that validates files of ``kind``."""
+    return Profile if kind is Kind.PROFILE else Posting
 
 
 def to_model(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 from pydantic import Field
@@ -72,7 +72,7 @@ class VenueRules(StrictModel):
 
 
 def _packaged(name: str, model: type[ModelT]) -> ModelT:
-    raw = resources.files("fitscore.data").joinpath(name).read_bytes()
+    raw = (Path(__file__).parent / "data" / name).read_bytes()
     instance, problems = to_model(parse_bytes(raw, f"fitscore/data/{name}"), model)
     if instance is None:
         raise InputError(problems)

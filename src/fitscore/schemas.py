@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fitscore.loading import Kind
+from fitscore.kinds import Kind
+from fitscore.loading import model_of
 
 SCHEMA_BASE = "https://fitscore.dev/schemas"
 
 
 def json_schema(kind: Kind) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a profile or posting file."""
-    schema = kind.model.model_json_schema(mode="validation")
+    schema = model_of(kind).model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{SCHEMA_BASE}/{kind.value}.schema.json",

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fitscore.diagnostics import Problem, error, warning
-from fitscore.loading import Kind, to_model
+from fitscore.kinds import Kind
+from fitscore.loading import model_of, to_model
 from fitscore.models import Posting, Profile
 from fitscore.skills.catalog import Catalog
 from fitscore.skills.matcher import Resolver
@@ -122,7 +123,7 @@ def check_document(
         )
         return FileResult(document.path, None, (problem,))
     context = {"categories": frozenset(catalog.categories)}
-    model, problems = to_model(document, chosen.model, context)
+    model, problems = to_model(document, model_of(chosen), context)
     if isinstance(model, Profile):
         problems.extend(_profile_warnings(document, model, resolver))
     elif isinstance(model, Posting):

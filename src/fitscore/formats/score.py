@@ -6,13 +6,13 @@ import io
 import json
 from collections.abc import Callable
 
-from rich.console import Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from fitscore.formats import ScoreFormat
 from fitscore.reports import ScoreReport
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 BAND_STYLES = {"excellent": "bold green", "good": "green", "fair": "yellow", "weak": "red"}
 STATUS_STYLES = {"met": "green", "partial": "yellow", "missing": "red"}
@@ -124,6 +124,11 @@ def as_markdown(report: ScoreReport) -> str:
 
 def as_renderable(report: ScoreReport) -> RenderableType:
     """The terminal report: panels and tables. User text is never read as rich markup."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
     band_style = BAND_STYLES.get(report.band, "bold")
     headline = Text.assemble(
         (f"{report.score:5.1f}", f"bold {band_style}"),

@@ -2,70 +2,39 @@
 
 The knowledge lives in ``catalog.yaml`` beside this module; a user catalogue file (same format)
 adds to it. Both are validated like any input, with problems located by line and column.
+
+Reading and validating the 4,000-line YAML file costs more than the rest of a ``score`` run, so
+the package also ships ``catalog.compiled.json``: the built catalogue, stamped with the SHA-256
+of the YAML it was built from. It is used only while that stamp matches, so an edited YAML file
+is never shadowed by a stale snapshot (``python -m fitscore.skills.compile`` refreshes it, and a
+test fails when it is stale).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Annotated, Literal
-
-from pydantic import ConfigDict, Field, StringConstraints
+from typing import TYPE_CHECKING, Any, Literal
 
 from fitscore.diagnostics import Problem, error
 from fitscore.errors import InputError
-from fitscore.loading import to_model
-from fitscore.models import StrictModel
 from fitscore.skills.normalize import key, singular_key
 from fitscore.yamlsource import DEFAULT_LIMITS, Document, Limits, parse_bytes, read_document
 
-Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
-Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+if TYPE_CHECKING:
+    from fitscore.skills.catalog_file import SkillEntry
+
 Spot = Literal["normal", "case_sensitive", "never"]
-
 BUILTIN_NAME = "fitscore/skills/catalog.yaml"
+COMPILED_NAME = "catalog.compiled.json"
 USER_CATALOG_ENV = "FITSCORE_CATALOG"
-
-
-class CategoryEntry(StrictModel):
-    id: Identifier
-    label: Term
-    examples: tuple[Term, ...] = ()
-
-
-class FamilyEntry(StrictModel):
-    id: Identifier
-    label: Term
-
-
-class SkillEntry(StrictModel):
-    name: Term
-    aliases: tuple[Term, ...] = ()
-    categories: tuple[Identifier, ...] = ()
-    family: Identifier | None = None
-    implies: tuple[Term, ...] = ()
-    stands_for: Identifier | None = Field(
-        default=None, description="A category this skill names as a whole: any member shows it."
-    )
-    spot: Spot = Field(
-        default="normal",
-        description="How the skill is found in free text: normal, case_sensitive or never.",
-    )
-
-
-class CatalogFile(StrictModel):
-    """The catalogue file format (built-in and user extension alike)."""
-
-    model_config = ConfigDict(title="fitscore skill catalogue")
-
-    schema_version: Literal[1] = 1
-    categories: tuple[CategoryEntry, ...] = ()
-    families: tuple[FamilyEntry, ...] = ()
-    skills: tuple[SkillEntry, ...] = ()
+COMPILED_FORMAT = 1
+_HERE = Path(__file__).parent  # data files ship inside the package folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,34 +58,99 @@ class Catalog:
     families: Mapping[str, str]
     index: Mapping[str, str]
     closure: Mapping[str, frozenset[str]]
-    sources: tuple[str, ...] = ()
-    surface: Mapping[str, tuple[tuple[str, str, Spot], ...]] = field(default_factory=dict)
     max_words: int = 1
+    sources: tuple[str, ...] = ()
 
     def lookup_key(self, term_key: str) -> str | None:
         return self.index.get(term_key)
 
     def category_members(self, category: str) -> tuple[str, ...]:
-        """Skills of ``category``: its well-known examples first, then the rest in name order."""
+        """Skills that belong to ``category`` themselves: well-known examples first."""
         members = sorted(
-            (name for name in self.skills if category in self.categories_of(name)),
+            (name for name, info in self.skills.items() if category in info.categories),
             key=str.casefold,
         )
-        first = [name for name in self.category_examples.get(category, ()) if name in members]
-        return tuple(dict.fromkeys([*first, *members]))
+        return tuple(dict.fromkeys([*self.category_examples.get(category, ()), *members]))
 
     def categories_of(self, name: str) -> frozenset[str]:
-        """Categories a skill shows, its own and those of every skill it implies."""
-        found: set[str] = set()
-        for implied in self.closure.get(name, frozenset({name})):
-            info = self.skills.get(implied)
-            if info is not None:
-                found |= info.categories
-        return frozenset(found)
+        """Categories a skill shows: its own and those of every skill it implies."""
+        return self._shown_categories.get(name, frozenset())
+
+    def category_holder(self, name: str, category: str) -> str | None:
+        """The skill in ``name``'s closure that belongs to ``category`` itself (name first)."""
+        info = self.skills.get(name)
+        if info is not None and category in info.categories:
+            return name
+        for implied in sorted(self.closure.get(name, frozenset()), key=str.casefold):
+            if category in self.skills[implied].categories:
+                return implied
+        return None
 
     def family_of(self, name: str) -> str | None:
         info = self.skills.get(name)
         return info.family if info else None
+
+    @cached_property
+    def _shown_categories(self) -> dict[str, frozenset[str]]:
+        shown: dict[str, frozenset[str]] = {}
+        for name in self.skills:
+            found: set[str] = set()
+            for implied in self.closure.get(name, frozenset({name})):
+                found |= self.skills[implied].categories
+            shown[name] = frozenset(found)
+        return shown
+
+    def to_json(self, source_sha256: str) -> str:
+        """The built catalogue as JSON (see the module docstring), stable byte for byte."""
+        document = {
+            "format": COMPILED_FORMAT,
+            "source_sha256": source_sha256,
+            "categories": dict(self.categories),
+            "category_examples": {k: list(v) for k, v in self.category_examples.items()},
+            "families": dict(self.families),
+            "skills": [
+                {
+                    "name": info.name,
+                    "aliases": list(info.aliases),
+                    "categories": sorted(info.categories),
+                    "family": info.family,
+                    "implies": list(info.implies),
+                    "spot": info.spot,
+                    "stands_for": info.stands_for,
+                }
+                for info in self.skills.values()
+            ],
+            "index": dict(self.index),
+            "closure": {name: sorted(names) for name, names in self.closure.items()},
+            "max_words": self.max_words,
+        }
+        return json.dumps(document, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str, source: str) -> Catalog:
+        document: dict[str, Any] = json.loads(text)
+        skills = {
+            entry["name"]: SkillInfo(
+                name=entry["name"],
+                aliases=tuple(entry["aliases"]),
+                categories=frozenset(entry["categories"]),
+                family=entry["family"],
+                implies=tuple(entry["implies"]),
+                spot=entry["spot"],
+                stands_for=entry["stands_for"],
+            )
+            for entry in document["skills"]
+        }
+        return cls(
+            skills=skills,
+            categories=document["categories"],
+            category_examples={k: tuple(v) for k, v in document["category_examples"].items()},
+            families=document["families"],
+            index=document["index"],
+            closure={name: frozenset(names) for name, names in document["closure"].items()},
+            max_words=document["max_words"],
+            sources=(source,),
+        )
 
 
 def load_catalog(extra: Iterable[str] = (), *, use_default_user_file: bool = True) -> Catalog:
@@ -146,15 +180,31 @@ def builtin_catalog() -> Catalog:
     return _load(())
 
 
-@cache
-def _load(paths: tuple[str, ...]) -> Catalog:
-    raw = resources.files("fitscore.skills").joinpath("catalog.yaml").read_bytes()
+def builtin_source() -> bytes:
+    return _HERE.joinpath("catalog.yaml").read_bytes()
+
+
+def build_from_yaml(raw: bytes, paths: Iterable[str] = ()) -> Catalog:
+    """Build the catalogue from the built-in YAML and user files, validating everything."""
     documents = [parse_bytes(raw, BUILTIN_NAME, Limits(max_bytes=16 << 20, max_nodes=2_000_000))]
     documents += [read_document(path, DEFAULT_LIMITS) for path in paths]
     builder = _Builder()
     for document in documents:
         builder.add(document)
     return builder.build()
+
+
+@cache
+def _load(paths: tuple[str, ...]) -> Catalog:
+    raw = builtin_source()
+    if not paths:
+        compiled = _HERE.joinpath(COMPILED_NAME)
+        if compiled.is_file():
+            text = compiled.read_text(encoding="utf-8")
+            stamp = hashlib.sha256(raw).hexdigest()
+            if f'"source_sha256": "{stamp}"' in text[:300]:
+                return Catalog.from_json(text, BUILTIN_NAME)
+    return build_from_yaml(raw, paths)
 
 
 class _Builder:
@@ -169,6 +219,9 @@ class _Builder:
         self.sources: list[str] = []
 
     def add(self, document: Document) -> None:
+        from fitscore.loading import to_model
+        from fitscore.skills.catalog_file import CatalogFile
+
         parsed, problems = to_model(document, CatalogFile)
         if parsed is None:
             self.problems.extend(problems)
@@ -288,19 +341,14 @@ class _Builder:
         if self.problems:
             raise InputError(sorted(self.problems))
         index = dict(self.owner)
-        # "Recommender Systems" is also found as "Recommender System".
+        # "Recommender Systems" is also found as "Recommender System", "Databases" as "Database".
         for term_key, name in list(self.owner.items()):
             singular = singular_key(term_key)
-            if singular and singular not in index and _is_phrase(skills[name], term_key):
+            if singular and singular not in index:
                 index[singular] = name
-        surface: dict[str, list[tuple[str, str, Spot]]] = {}
-        max_words = 1
-        for info in skills.values():
-            if info.spot == "never":
-                continue
-            for term in (info.name, *info.aliases):
-                surface.setdefault(key(term), []).append((info.name, term, info.spot))
-                max_words = max(max_words, len(term.split()))
+        max_words = max(
+            len(term.split()) for info in skills.values() for term in (info.name, *info.aliases)
+        )
         return Catalog(
             skills=skills,
             categories=dict(self.categories),
@@ -308,9 +356,8 @@ class _Builder:
             families=dict(self.families),
             index=index,
             closure=closure,
-            sources=tuple(self.sources),
-            surface={term_key: tuple(items) for term_key, items in surface.items()},
             max_words=max_words,
+            sources=tuple(self.sources),
         )
 
     def _closure(self, skills: Mapping[str, SkillInfo]) -> dict[str, frozenset[str]]:
@@ -341,8 +388,3 @@ class _Builder:
                         "make them one skill with aliases",
                     )
         return closure
-
-
-def _is_phrase(info: SkillInfo, term_key: str) -> bool:
-    terms = (info.name, *info.aliases)
-    return any(key(term) == term_key and len(term.split()) > 1 for term in terms)

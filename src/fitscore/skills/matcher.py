@@ -35,6 +35,7 @@ SIMILARITY_IMPLIED = 95.0
 SIMILARITY_FAMILY = 60.0
 _MIN_TYPO_LENGTH = 5
 _TYPO_EDITS = 1
+_CDIST_BATCH = 64
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 
 # A token keeps the symbols that belong to names: C++, C#, .NET, Node.js, scikit-learn, R&D, A/B.
@@ -152,24 +153,46 @@ class Resolver:
 
     def _typos(self, terms: Sequence[str]) -> list[Resolution]:
         queries = [key(term) for term in terms]
-        distances = process.cdist(
-            queries, self._typo_keys, scorer=OSA.distance, score_cutoff=_TYPO_EDITS
-        )
         results = []
-        for row, (term, query) in enumerate(zip(terms, queries, strict=True)):
+        for term, query, near in zip(terms, queries, self._near_keys(queries), strict=True):
             best: dict[str, tuple[int, str]] = {}
-            for column in (distances[row] <= _TYPO_EDITS).nonzero()[0]:
-                candidate = self._typo_keys[int(column)]
+            for candidate, distance in near:
                 skill = self.catalog.index[candidate]
-                if not _typo_shaped(
-                    term, query, candidate, self._spellings.get(candidate, candidate)
-                ):
+                spelling = self._spellings.get(candidate, candidate)
+                if not _typo_shaped(term, query, candidate, spelling):
                     continue
-                distance = int(distances[row][column])
                 if skill not in best or distance < best[skill][0]:
                     best[skill] = (distance, candidate)
             results.append(_unique_best(query, best))
         return results
+
+    def _near_keys(self, queries: list[str]) -> list[list[tuple[str, int]]]:
+        """Catalogue keys within the typo distance of each query, computed in one batch.
+
+        A big batch (a folder of postings) goes through ``process.cdist`` in one C call; a
+        handful of terms (one profile) is cheaper one by one than importing numpy for it.
+        """
+        if len(queries) >= _CDIST_BATCH:
+            matrix = process.cdist(
+                queries, self._typo_keys, scorer=OSA.distance, score_cutoff=_TYPO_EDITS
+            )
+            return [
+                [(self._typo_keys[int(c)], int(row[c])) for c in (row <= _TYPO_EDITS).nonzero()[0]]
+                for row in matrix
+            ]
+        return [
+            [
+                (str(choice), int(distance))
+                for choice, distance, _ in process.extract(
+                    query,
+                    self._typo_keys,
+                    scorer=OSA.distance,
+                    score_cutoff=_TYPO_EDITS,
+                    limit=None,
+                )
+            ]
+            for query in queries
+        ]
 
 
 def _unique_best(query: str, best: dict[str, tuple[int, str]]) -> Resolution:
