@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TextIO
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console

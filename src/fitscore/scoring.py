@@ -339,6 +339,8 @@ class Scorer:
         for item in self.evidence.items:
             if item.skill is None or not wanted & self.catalog.categories_of(item.skill):
                 continue
+            if self.catalog.skills[item.skill].stands_for:
+                continue  # "Big Data" or "Stream Processing" named as such is not a tool
             listed = item.kind in _LISTED
             value = 1.0 if listed else rules.text_only_value
             values[item.skill] = max(values.get(item.skill, 0.0), value)

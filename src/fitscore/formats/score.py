@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
-
 from typing import TYPE_CHECKING
 
 from fitscore.formats import ScoreFormat

@@ -46,6 +46,7 @@ class SkillInfo:
     implies: tuple[str, ...]
     spot: Spot
     stands_for: str | None = None
+    spot_except: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class Catalog:
                     "family": info.family,
                     "implies": list(info.implies),
                     "spot": info.spot,
+                    "spot_except": sorted(info.spot_except),
                     "stands_for": info.stands_for,
                 }
                 for info in self.skills.values()
@@ -137,6 +139,7 @@ class Catalog:
                 family=entry["family"],
                 implies=tuple(entry["implies"]),
                 spot=entry["spot"],
+                spot_except=frozenset(entry["spot_except"]),
                 stands_for=entry["stands_for"],
             )
             for entry in document["skills"]
@@ -253,6 +256,7 @@ class _Builder:
                 "implies": [],
                 "spot": "normal",
                 "stands_for": None,
+                "spot_except": set(),
             }
             self._claim(document, (*where, "name"), skill.name, name)
             self.places[name] = (document, where)
@@ -272,6 +276,9 @@ class _Builder:
         implies.extend(item for item in skill.implies if item not in implies)
         if skill.spot != "normal":
             entry["spot"] = skill.spot
+        spot_except = entry["spot_except"]
+        assert isinstance(spot_except, set)
+        spot_except.update(key(term) for term in skill.spot_except)
         if skill.stands_for is not None:
             entry["stands_for"] = skill.stands_for
 
@@ -317,6 +324,8 @@ class _Builder:
             assert isinstance(aliases, list)
             spot = entry["spot"]
             assert spot in ("normal", "case_sensitive", "never")
+            spot_except_keys = entry["spot_except"]
+            assert isinstance(spot_except_keys, set)
             stands_for = entry["stands_for"]
             if stands_for is not None and stands_for not in self.categories:
                 self._problem(document, (*where, "stands_for"), f"unknown category '{stands_for}'")
@@ -327,6 +336,7 @@ class _Builder:
                 family=family if isinstance(family, str) else None,
                 implies=tuple(resolved),
                 spot=spot,
+                spot_except=frozenset(spot_except_keys),
                 stands_for=stands_for if isinstance(stands_for, str) else None,
             )
         closure = self._closure(skills)

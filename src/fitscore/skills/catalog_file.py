@@ -37,6 +37,10 @@ class SkillEntry(StrictModel):
     stands_for: Identifier | None = Field(
         default=None, description="A category this skill names as a whole: any member shows it."
     )
+    spot_except: tuple[Term, ...] = Field(
+        default=(),
+        description="Spellings never counted in free text (common words: Shell, Oracle).",
+    )
     spot: Spot = Field(
         default="normal",
         description="How the skill is found in free text: normal, case_sensitive or never.",

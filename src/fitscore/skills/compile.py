@@ -1,4 +1,7 @@
-"""Refresh ``catalog.compiled.json`` from ``catalog.yaml``: ``python -m fitscore.skills.compile``."""
+"""Refresh ``catalog.compiled.json`` from ``catalog.yaml``.
+
+Run ``python -m fitscore.skills.compile`` after editing the YAML file.
+"""
 
 from __future__ import annotations
 

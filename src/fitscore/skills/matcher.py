@@ -262,21 +262,28 @@ class ProfileEvidence:
         if not candidates:
             return Match(Status.MISSING, label, None, reason=f"no {label} in the profile")
 
-        def preference(item: Evidence) -> tuple[bool, tuple[int, float], tuple[int, float, int]]:
+        def preference(
+            item: Evidence,
+        ) -> tuple[bool, bool, tuple[int, float], tuple[int, float, int]]:
             shows_example = bool(
                 self.catalog.closure.get(item.skill or "", frozenset()) & example_skills
             )
-            return (not shows_example, item.standing(), item.rank())
+            direct = category in self.catalog.skills[item.skill or ""].categories
+            return (not shows_example, not direct, item.standing(), item.rank())
 
         best = min(candidates, key=preference)
+        holder = self.catalog.category_holder(best.skill or "", category) or best.skill
+        reason = f"{holder} is a {label}"
+        if holder != best.skill:
+            reason = f"{best.skill} implies {holder}, a {label}"
         return Match(
             Status.MET,
             label,
-            best.skill,
+            holder,
             best.term,
             best.source,
             best.similarity,
-            reason=f"{best.skill} is a {label}",
+            reason=reason,
             near_miss=_near_miss(best),
             standing=best.standing(),
         )
@@ -388,9 +395,11 @@ def _typo_shaped(term: str, query: str, candidate: str, spelling: str) -> bool:
     """Could ``term`` be a slip of the keyboard for ``spelling``, not a different name?
 
     Same first character; the same digits (PyTorch3D, Web3 and S3 are names, not typos); the
-    same acronyms where either is written in capitals (OpenSSL and OpenSSH are different tools).
+    same acronyms where either is written in capitals (OpenSSL and OpenSSH are different tools);
+    and the last character untouched: adding, dropping or changing it makes another word
+    (Graph/GraphX, Scalar/Scala, Sprint/Spring), while slips happen inside a word (Pytorh).
     """
-    if query[0] != candidate[0]:
+    if query[0] != candidate[0] or query[-1] != candidate[-1]:
         return False
     if sorted(filter(str.isdigit, query)) != sorted(filter(str.isdigit, candidate)):
         return False
@@ -509,7 +518,7 @@ def _text_skill(catalog: Catalog, term_key: str, wording: str) -> str | None:
     if name is None:
         return None
     info = catalog.skills[name]
-    if info.spot == "never":
+    if info.spot == "never" or term_key in info.spot_except:
         return None
     # Short names (R, C, Go, ML, CV) and words that are also English count only as written.
     if info.spot == "case_sensitive" or len(term_key) <= 2:
