@@ -253,6 +253,58 @@ def _date(value: str | None) -> dt.date | None:
         ) from None
 
 
+catalog_app = typer.Typer(
+    help="Look into the skill catalogue: categories, and what a term resolves to.",
+    no_args_is_help=True,
+)
+app.add_typer(catalog_app, name="catalog")
+
+
+@catalog_app.command("categories")
+def catalog_categories(catalog: CatalogOption = None) -> None:
+    """List the categories a posting can ask for, with how many skills each holds.
+
+    Example: fitscore catalog categories
+    """
+    with _guard():
+        skills = _catalog(catalog)
+        lines = [
+            f"{category}\t{len(skills.category_members(category))}\t{label}\n"
+            for category, label in sorted(skills.categories.items())
+        ]
+        _write("".join(lines))
+
+
+@catalog_app.command("show")
+def catalog_show(
+    term: Annotated[str, typer.Argument(help="A skill as a profile or posting might write it.")],
+    catalog: CatalogOption = None,
+) -> None:
+    """Show what a term resolves to: canonical name, aliases, categories, family, implications.
+
+    Example: fitscore catalog show k8s
+    """
+    from fitscore.skills.matcher import Resolver
+
+    with _guard():
+        skills = _catalog(catalog)
+        resolution = Resolver(skills).resolve(term)
+        if resolution.skill is None:
+            sys.stderr.write(f"fitscore: '{term}' is not in the skill catalogue\n")
+            raise typer.Exit(EXIT_CHECK_FAILED)
+        info = skills.skills[resolution.skill]
+        implied = sorted(skills.closure[info.name] - {info.name}, key=str.casefold)
+        rows = [
+            ("skill", info.name),
+            ("matched as", f"misspelling of {info.name}" if resolution.typo else "name or alias"),
+            ("aliases", ", ".join(info.aliases)),
+            ("categories", ", ".join(sorted(skills.categories_of(info.name)))),
+            ("family", info.family or ""),
+            ("implies", ", ".join(implied)),
+        ]
+        _write("".join(f"{label}: {value}\n" for label, value in rows))
+
+
 @app.command()
 def schema(
     kind: Annotated[Kind, typer.Argument(help="profile or posting.")],

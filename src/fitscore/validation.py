@@ -65,11 +65,14 @@ class ValidationReport:
 
     def summary(self) -> str:
         files = len(self.results)
-        noun = "file" if files == 1 else "files"
         return (
-            f"checked {files} {noun}: {files - self.invalid} valid, {self.invalid} invalid "
-            f"({self.errors} errors, {self.warnings} warnings)"
+            f"checked {_count(files, 'file')}: {files - self.invalid} valid, {self.invalid} "
+            f"invalid ({_count(self.errors, 'error')}, {_count(self.warnings, 'warning')})"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def discover(paths: Iterable[str]) -> Iterator[tuple[str, Problem | None]]:

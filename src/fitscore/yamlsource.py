@@ -79,7 +79,7 @@ def read_document(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     try:
         size = os.path.getsize(path)
         if size > limits.max_bytes:
-            return _failed(path, 0, 0, "too-large", _too_large(size, limits))
+            return _failed(path, 1, 1, "too-large", _too_large(size, limits))
         with open(path, "rb") as stream:
             raw = stream.read(limits.max_bytes + 1)
     except IsADirectoryError:
@@ -96,9 +96,9 @@ def read_document(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
 def parse_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Decode and parse one YAML document held in memory."""
     if len(raw) > limits.max_bytes:
-        return _failed(path, 0, 0, "too-large", _too_large(len(raw), limits))
+        return _failed(path, 1, 1, "too-large", _too_large(len(raw), limits))
     if b"\x00" in raw[:_BINARY_SNIFF]:
-        return _failed(path, 0, 0, "binary", "binary content, not a YAML text file")
+        return _failed(path, 1, 1, "binary", "binary content, not a YAML text file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -44,7 +44,7 @@ def test_invalid_utf8_names_the_line_and_column_of_the_first_bad_byte() -> None:
 
 
 def test_binary_content_is_one_clear_problem() -> None:
-    assert codes(b"\x89PNG\r\n\x1a\n\x00\x00\x00") == [(0, 0, "binary")]
+    assert codes(b"\x89PNG\r\n\x1a\n\x00\x00\x00") == [(1, 1, "binary")]
 
 
 def test_empty_file_is_one_clear_problem() -> None:
@@ -61,7 +61,7 @@ def test_tab_indentation_gets_a_plain_message() -> None:
 
 def test_size_limit_refuses_big_input() -> None:
     raw = b"name: x\n" * 700_000
-    assert codes(raw) == [(0, 0, "too-large")]
+    assert codes(raw) == [(1, 1, "too-large")]
 
 
 def test_alias_bomb_is_refused() -> None:
