@@ -7,6 +7,7 @@ from typing import Any
 from fitscore.kinds import Kind
 from fitscore.loading import model_of
 
+
 def json_schema(kind: Kind) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a profile or posting file."""
     schema = model_of(kind).model_json_schema(mode="validation")

@@ -169,3 +169,12 @@ def test_plain_text_is_the_default_when_not_on_a_terminal() -> None:
     result = run("score", "profiles/phd-ml-student.yaml", POSTING)
     assert result.stdout.startswith("score: ")
     assert "\x1b[" not in result.stdout
+
+
+def test_the_readme_worked_example_shows_the_real_scores() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| **score** |"))
+    found = scores()
+    shown = [float(cell.split("**")[1].split()[0]) for cell in row.split("|")[2:5]]
+    order = ["phd-ml-student", "masters-data-engineer", "bachelors-web-developer"]
+    assert shown == [found[name] for name in order]

@@ -31,6 +31,7 @@ def test_the_catalogue_has_at_least_400_skills_and_the_required_categories() -> 
     assert set(catalog.categories) >= REQUIRED_CATEGORIES
     for category in REQUIRED_CATEGORIES:
         assert len(catalog.category_members(category)) >= 5, category
+        assert catalog.category_examples[category], f"{category} needs well-known examples"
 
 
 def test_every_alias_resolves_to_exactly_one_skill() -> None:
