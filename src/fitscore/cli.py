@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -22,7 +22,7 @@ from fitscore.errors import (
     FitscoreError,
     InputError,
 )
-from fitscore.formats import ScoreFormat, ValidateFormat
+from fitscore.formats import RankFormat, ScoreFormat, ValidateFormat
 from fitscore.kinds import Kind
 from fitscore.yamlsource import DEFAULT_LIMITS, Limits
 
@@ -238,6 +238,137 @@ def score(
         if fail_under is not None and report.score < fail_under:
             sys.stderr.write(f"fitscore: score {report.score:.1f} is under {fail_under:g}\n")
             raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+@app.command()
+def rank(
+    profile: Annotated[str, typer.Argument(help="Profile YAML file.", metavar="PROFILE")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Posting files or folders; - reads paths from standard input.", metavar="PATH..."
+        ),
+    ],
+    output_format: Annotated[
+        RankFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format. Default: table on a terminal, else tsv."
+        ),
+    ] = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the best N.")] = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score", min=0, max=100, help="Show only postings scoring N or more.", metavar="N"
+        ),
+    ] = None,
+    null: Annotated[
+        bool, typer.Option("-0", "--null", help="Paths on standard input are NUL-separated.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count)."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first file that cannot be scored.")
+    ] = False,
+    header: Annotated[
+        bool | None,
+        typer.Option("--header/--no-header", help="Header row for csv (default on) and tsv (off)."),
+    ] = None,
+    weights: Annotated[
+        str | None,
+        typer.Option("--weights", metavar="FILE", help="YAML file of component weights."),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="Date to judge 'present' and graduation dates by (default: today).",
+        ),
+    ] = None,
+    catalog: CatalogOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_LIMITS.max_bytes,
+) -> None:
+    """Rank postings for a profile, best first (ties by path).
+
+    Example: fitscore rank profiles/me.yaml postings/ --format tsv | head -5
+    """
+    from fitscore.documents import read_profile, read_weights
+    from fitscore.formats.rank import as_renderable, render
+    from fitscore.ranking import collect_paths, default_jobs
+    from fitscore.ranking import rank as rank_postings
+    from fitscore.scoring import Scorer
+
+    with _guard():
+        limits = _limits(max_bytes)
+        skills = _catalog(catalog)
+        scorer = Scorer(
+            read_profile(profile, limits),
+            catalog=skills,
+            weights=read_weights(weights, limits) if weights else None,
+            today=_date(today),
+            profile_path=profile,
+        )
+        files, missing = collect_paths(_expand_stdin(paths, null))
+        for problem in missing:
+            sys.stderr.write(f"{problem.location()}: error: {problem.message}\n")
+        if missing and strict:
+            raise typer.Exit(EXIT_CHECK_FAILED)
+        with _progress(len(files)) as advance:
+            report = rank_postings(
+                scorer,
+                files,
+                jobs=jobs or default_jobs(),
+                limits=limits,
+                strict=strict,
+                progress=advance,
+            )
+        for failure in report.failures:
+            sys.stderr.write(f"{failure.location()}: {failure.severity}: {failure.message}\n")
+        shown = report.select(top, min_score)
+        chosen = output_format or (RankFormat.TABLE if is_terminal(sys.stdout) else RankFormat.TSV)
+        if chosen is RankFormat.TABLE and is_terminal(sys.stdout):
+            from fitscore.console import make_console
+
+            make_console().print(as_renderable(shown))
+        else:
+            _write(render(shown, chosen, header))
+        if report.failed_files or missing:
+            bad = report.failed_files + len(missing)
+            sys.stderr.write(
+                f"fitscore: {bad} of {len(files) + len(missing)} inputs could not be scored\n"
+            )
+            raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+def _expand_stdin(paths: list[str], null: bool) -> list[str]:
+    """``-`` stands for the paths listed on standard input (one a line, or NUL-separated)."""
+    expanded: list[str] = []
+    for path in paths:
+        if path != "-":
+            expanded.append(path)
+            continue
+        data = sys.stdin.read()
+        separator = "\0" if null else "\n"
+        expanded.extend(item.rstrip("\r") if not null else item for item in data.split(separator))
+    return [path for path in expanded if path]
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr, only when stderr is a terminal and the run is long."""
+    if total < 2000 or not is_terminal(sys.stderr):
+        yield None
+        return
+    from rich.progress import Progress
+
+    from fitscore.console import make_console
+
+    with Progress(console=make_console(sys.stderr), transient=True) as bar:
+        task = bar.add_task("scoring", total=total)
+        yield lambda done: bar.advance(task, done)
 
 
 def _date(value: str | None) -> dt.date | None:

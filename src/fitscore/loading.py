@@ -43,8 +43,7 @@ def to_model(
         line, column = document.position(())
         return None, [*problems, error(document.path, line, column, code, message)]
     try:
-        cleaned = _drop_nulls(document.data, (), document.refused)
-        instance = model.model_validate(cleaned, context=dict(context or {}))
+        instance = model.model_validate(document.data, context=dict(context or {}))
     except ValidationError as exc:
         reported = {(p.line, p.column) for p in problems}
         for detail in _without_echoes(exc.errors(include_url=False)):
@@ -71,23 +70,6 @@ def load(
     if instance is None:
         raise InputError(problems)
     return instance
-
-
-def _drop_nulls(data: Any, path: Path, refused: frozenset[Path]) -> Any:
-    """``skills:`` with nothing after it means "none yet", as an omitted key does.
-
-    Values the YAML layer refused (an unsafe tag, say) stay ``None``: they were reported there,
-    and dropping them would add a second, misleading "missing key" error.
-    """
-    if isinstance(data, dict):
-        return {
-            key: _drop_nulls(value, (*path, key), refused)
-            for key, value in data.items()
-            if value is not None or (*path, key) in refused
-        }
-    if isinstance(data, list):
-        return [_drop_nulls(item, (*path, index), refused) for index, item in enumerate(data)]
-    return data
 
 
 def _without_echoes(details: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -153,11 +135,11 @@ def _message(detail: ErrorDetails) -> str:
     if kind in ("greater_than_equal", "greater_than"):
         bound = context.get("ge", context.get("gt"))
         word = "at least" if kind == "greater_than_equal" else "more than"
-        return f"must be {word} {_number(bound)}, not {_show(given)}"
+        return f"must be {word} {_number(bound)}, not {_plain(given)}"
     if kind in ("less_than_equal", "less_than"):
         bound = context.get("le", context.get("lt"))
         word = "at most" if kind == "less_than_equal" else "less than"
-        return f"must be {word} {_number(bound)}, not {_show(given)}"
+        return f"must be {word} {_number(bound)}, not {_plain(given)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"expected a mapping of keys, got {_describe(given)}"
     if kind in ("tuple_type", "list_type"):
@@ -175,6 +157,11 @@ def _message(detail: ErrorDetails) -> str:
 
 def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, int | float) else str(value)
+
+
+def _plain(value: Any) -> str:
+    """A number as written in the file (the YAML layer keeps scalars as text)."""
+    return value if isinstance(value, str) and len(value) <= 60 else _show(value)
 
 
 def _show(value: Any) -> str:

@@ -185,6 +185,12 @@ class Requirement(StrictModel):
 
     @model_validator(mode="after")
     def _one_form(self) -> Requirement:
+        if (self.skill is None) + (self.any_of is None) + (self.category is None) == 2:
+            if self.examples and self.category is None:
+                raise PydanticCustomError(
+                    "requirement_form", "'examples' belongs to a category item only"
+                )
+            return self
         forms = [
             name for name in ("skill", "any_of", "category") if getattr(self, name) is not None
         ]
@@ -222,7 +228,9 @@ class Requirement(StrictModel):
 
 
 def _requirement_from_text(value: Any) -> Any:
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
+    if type(value) is str:  # the common case first: this runs for every item of every posting
+        return {"skill": value}
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return {"skill": str(value)}
     return value
 

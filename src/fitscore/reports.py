@@ -92,3 +92,34 @@ class ScoreReport:
             ],
             "notes": list(self.notes),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class RankEntry:
+    """One scored posting: what ``rank`` keeps in memory (not the document)."""
+
+    path: str
+    title: str
+    company: str
+    score: float
+    band: str
+    required_met: int
+    required_total: int
+    top_gap: str | None
+    top_gap_points: float
+
+    def sort_key(self) -> tuple[float, str]:
+        return (-self.score, self.path)
+
+    def to_dict(self) -> dict[str, object]:
+        """SPEC.md's ranking record, plus the biggest gap (documented addition)."""
+        return {
+            "path": self.path,
+            "title": self.title,
+            "company": self.company,
+            "score": self.score,
+            "band": self.band,
+            "required_met": self.required_met,
+            "required_total": self.required_total,
+            "top_gap": self.top_gap,
+        }

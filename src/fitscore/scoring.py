@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from fitscore.models import DEGREE_RANK, Education, Posting, Profile, Requirement, Weights
-from fitscore.reports import ComponentResult, Gap, RequirementResult, ScoreReport
-from fitscore.rules import COMPONENTS, ScoringRules, field_rules, scoring_rules, venue_rules
+from fitscore.reports import ComponentResult, Gap, RankEntry, RequirementResult, ScoreReport
+from fitscore.rules import ScoringRules, field_rules, scoring_rules, venue_rules
 from fitscore.skills.catalog import Catalog
 from fitscore.skills.matcher import Match, Matcher, ProfileEvidence, SourceKind, Status, spot
 from fitscore.skills.normalize import key, words
@@ -25,6 +26,8 @@ _DEGREE_NAMES = {
     "other": "other degree",
 }
 _LISTED = (SourceKind.SKILLS, SourceKind.EXPERIENCE, SourceKind.PROJECT)
+_SKILL_COMPONENTS = ("required_skills", "preferred_skills")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,30 @@ class _Part:
     gap_kind: str = "required"
     gap_text: str = ""
     suggestion: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One requirement item decided: the points it loses is its share times what it lacks."""
+
+    section: str
+    item: Requirement
+    decision: Match
+    lost: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Evaluation:
+    parts: tuple[_Part, ...]
+    components: tuple[ComponentResult, ...]
+    rows: tuple[_Row, ...]
+    total: float
+    notes: tuple[str, ...]
+
+
+def _gap_order(points: float, kind: str, text: str) -> tuple[float, bool, str]:
+    """Gaps by the points they would add; required before preferred at equal points."""
+    return (-points, kind != "required", text)
 
 
 class Scorer:
@@ -63,30 +90,91 @@ class Scorer:
         self.today = today if today is not None else dt.date.today()
         self.profile_path = profile_path
         self._field_index = _FieldIndex()
+        self._components: dict[Hashable, object] = {}
+        self._papers: dict[tuple[str, str | None], tuple[frozenset[str], frozenset[str]]] = {}
+        self._venue_areas = {key(name): areas for name, areas in venue_rules().venues.items()}
 
     def score(self, posting: Posting, posting_path: str = "") -> ScoreReport:
         """The gap report of the profile against ``posting``."""
-        weights = self._weights(posting)
-        requirement_rows: list[tuple[str, Requirement, Match, float]] = []
+        evaluation = self._evaluate(posting)
+        requirements, gaps = self._rows(evaluation.rows)
+        for part, component in zip(evaluation.parts, evaluation.components, strict=True):
+            lost = round(component.weight - component.points, 1)
+            if part.applies and part.name not in _SKILL_COMPONENTS and lost > 0:
+                gaps.append(Gap(part.gap_kind, part.gap_text, lost, part.suggestion))
+        gaps.sort(key=lambda gap: _gap_order(gap.points, gap.kind, gap.text))
+        notes = list(evaluation.notes)
+        notes.extend(
+            note for note in dict.fromkeys(item.near_miss for item in self._near_misses()) if note
+        )
+        return ScoreReport(
+            score=evaluation.total,
+            band=self.rules.band(evaluation.total),
+            profile_path=self.profile_path,
+            profile_name=self.profile.name,
+            posting_path=posting_path,
+            title=posting.title,
+            company=posting.company,
+            components=evaluation.components,
+            requirements=tuple(requirements),
+            gaps=tuple(gaps),
+            notes=tuple(notes),
+        )
+
+    def summary(self, posting: Posting, posting_path: str = "") -> RankEntry:
+        """What ``rank`` keeps of a posting: the same numbers as :meth:`score`, no prose."""
+        evaluation = self._evaluate(posting)
+        candidates = [
+            (row.lost, row.section, row.item.text())
+            for row in evaluation.rows
+            if row.lost > 0 and row.decision.status is not Status.MET
+        ]
+        for part, component in zip(evaluation.parts, evaluation.components, strict=True):
+            lost = round(component.weight - component.points, 1)
+            if part.applies and part.name not in _SKILL_COMPONENTS and lost > 0:
+                candidates.append((lost, part.gap_kind, part.gap_text))
+        top = min(candidates, key=lambda gap: _gap_order(*gap)) if candidates else None
+        required = [row for row in evaluation.rows if row.section == "required"]
+        return RankEntry(
+            path=posting_path,
+            title=posting.title,
+            company=posting.company,
+            score=evaluation.total,
+            band=self.rules.band(evaluation.total),
+            required_met=sum(1 for row in required if row.decision.status is Status.MET),
+            required_total=len(required),
+            top_gap=top[2] if top else None,
+            top_gap_points=top[0] if top else 0.0,
+        )
+
+    def _evaluate(self, posting: Posting) -> _Evaluation:
+        """The numbers behind a report: decisions, component credits, weights, points."""
+        decided: list[tuple[str, list[tuple[Requirement, Match, float]]]] = []
         parts: list[_Part] = []
         for section in ("required", "preferred"):
             items: Sequence[Requirement] = getattr(posting, section)
-            decisions = [(item, self._decide(item)) for item in items]
-            credits = [self._credit(decision) for _, decision in decisions]
-            met = sum(1 for _, decision in decisions if decision.status is Status.MET)
-            partial = sum(1 for _, decision in decisions if decision.status is Status.PARTIAL)
+            section_rows = []
+            for item in items:
+                decision = self._decide(item)
+                section_rows.append((item, decision, self._credit(decision)))
+            met = sum(1 for _, decision, _ in section_rows if decision.status is Status.MET)
+            partial = sum(1 for _, d, _ in section_rows if d.status is Status.PARTIAL)
             detail = f"{met} of {len(items)} met" + (f", {partial} partial" if partial else "")
-            average = sum(credits) / len(credits) if credits else 0.0
+            average = sum(row[2] for row in section_rows) / len(items) if items else 0.0
             parts.append(_Part(f"{section}_skills", bool(items), average, detail))
-            requirement_rows.extend(
-                (section, item, decision, credit)
-                for (item, decision), credit in zip(decisions, credits, strict=True)
+            decided.append((section, section_rows))
+        degree, degree_notes = self._cached(
+            ("degree", posting.degree), lambda: self._degree(posting)
+        )
+        parts.append(degree)
+        parts.append(
+            self._cached(
+                ("publications", posting.publications, posting.themes),
+                lambda: self._publications(posting),
             )
-        notes: list[str] = []
-        parts.append(self._degree(posting, notes))
-        parts.append(self._publications(posting))
-        parts.append(self._big_data(posting))
-        effective = _apportion({part.name: weights[part.name] for part in parts if part.applies})
+        )
+        parts.append(self._cached(("big_data", posting.big_data), lambda: self._big_data(posting)))
+        effective = self._weights(posting, tuple(part.name for part in parts if part.applies))
         components = tuple(
             ComponentResult(
                 part.name,
@@ -96,37 +184,21 @@ class Scorer:
             )
             for part in parts
         )
-        total = round(sum(component.points for component in components), 1)
+        rows: list[_Row] = []
+        for section, section_rows in decided:
+            # Each item of a section earns an equal share of the section's weight.
+            share = effective.get(f"{section}_skills", 0.0) / max(1, len(section_rows))
+            rows.extend(
+                _Row(section, item, decision, round(share * (1 - credit), 1))
+                for item, decision, credit in section_rows
+            )
+        notes = list(degree_notes)
         if not effective:
             notes.append(
                 "The posting asks for nothing fitscore can score (no skills, degree, ...)."
             )
-        requirements, gaps = self._rows(requirement_rows, effective)
-        for part, component in zip(parts, components, strict=True):
-            lost = round(component.weight - component.points, 1)
-            if (
-                part.applies
-                and part.name not in ("required_skills", "preferred_skills")
-                and lost > 0
-            ):
-                gaps.append(Gap(part.gap_kind, part.gap_text, lost, part.suggestion))
-        gaps.sort(key=lambda gap: (-gap.points, gap.kind != "required", gap.text))
-        notes.extend(
-            note for note in dict.fromkeys(item.near_miss for item in self._near_misses()) if note
-        )
-        return ScoreReport(
-            score=total,
-            band=self.rules.band(total),
-            profile_path=self.profile_path,
-            profile_name=self.profile.name,
-            posting_path=posting_path,
-            title=posting.title,
-            company=posting.company,
-            components=components,
-            requirements=tuple(requirements),
-            gaps=tuple(gaps),
-            notes=tuple(notes),
-        )
+        total = round(sum(component.points for component in components), 1)
+        return _Evaluation(tuple(parts), components, tuple(rows), total, tuple(notes))
 
     # -- requirement items -------------------------------------------------------------------
 
@@ -144,36 +216,27 @@ class Scorer:
             return self.rules.partial_credit
         return 0.0
 
-    def _rows(
-        self,
-        rows: Iterable[tuple[str, Requirement, Match, float]],
-        effective: Mapping[str, float],
-    ) -> tuple[list[RequirementResult], list[Gap]]:
-        counts: dict[str, int] = {}
-        materialised = list(rows)
-        for section, *_ in materialised:
-            counts[section] = counts.get(section, 0) + 1
+    def _rows(self, rows: Iterable[_Row]) -> tuple[list[RequirementResult], list[Gap]]:
         requirements: list[RequirementResult] = []
         gaps: list[Gap] = []
-        for section, item, decision, credit in materialised:
-            share = effective.get(f"{section}_skills", 0.0) / counts[section]
-            lost = round(share * (1 - credit), 1)
-            text = item.text()
+        for row in rows:
+            text = row.item.text()
+            decision = row.decision
             requirements.append(
                 RequirementResult(
-                    section,
+                    row.section,
                     text,
                     decision.status,
                     decision.matched,
                     decision.source,
                     round(decision.similarity, 1),
-                    lost,
+                    row.lost,
                     decision.skill,
                     decision.reason,
                 )
             )
-            if decision.status is not Status.MET and lost > 0:
-                gaps.append(Gap(section, text, lost, self._suggest(item, decision)))
+            if decision.status is not Status.MET and row.lost > 0:
+                gaps.append(Gap(row.section, text, row.lost, self._suggest(row.item, decision)))
         return requirements, gaps
 
     def _suggest(self, item: Requirement, decision: Match) -> str:
@@ -205,17 +268,30 @@ class Scorer:
 
     # -- components --------------------------------------------------------------------------
 
-    def _weights(self, posting: Posting) -> dict[str, float]:
-        merged = self.rules.weights.given()
-        merged.update(posting.weights.given())
-        if self.weights is not None:
-            merged.update(self.weights.given())
-        return {name: float(merged.get(name, 0.0)) for name in COMPONENTS}
+    def _weights(self, posting: Posting, applies: tuple[str, ...]) -> dict[str, float]:
+        """Effective weights (see ``_apportion``), once per distinct posting override."""
+        cache_key = ("weights", posting.weights, applies)
+        found = self._components.get(cache_key)
+        if found is None:
+            merged = self.rules.weights.given()
+            merged.update(posting.weights.given())
+            if self.weights is not None:
+                merged.update(self.weights.given())
+            found = _apportion({name: float(merged.get(name, 0.0)) for name in applies})
+            self._components[cache_key] = found
+        return cast(dict[str, float], found)
 
-    def _degree(self, posting: Posting, notes: list[str]) -> _Part:
+    def _cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Components that depend on one part of a posting are computed once per distinct part."""
+        if key not in self._components:
+            self._components[key] = compute()
+        return cast(T, self._components[key])
+
+    def _degree(self, posting: Posting) -> tuple[_Part, tuple[str, ...]]:
         wanted = posting.degree
+        notes: list[str] = []
         if wanted is None:
-            return _Part("degree", False, 0.0, "")
+            return _Part("degree", False, 0.0, ""), ()
         rules = self.rules.degree
         level_name = _DEGREE_NAMES[wanted.level]
         fields = ", ".join(wanted.fields)
@@ -240,7 +316,7 @@ class Scorer:
                 best = (credit, entry, detail)
             self._degree_flags(entry, wanted.level, wanted.status, notes)
         credit, _, detail = best
-        return _Part(
+        part = _Part(
             "degree",
             True,
             credit,
@@ -249,6 +325,7 @@ class Scorer:
             f"degree: {asked}",
             f"The posting asks for a {asked}; yours: {detail}.",
         )
+        return part, tuple(dict.fromkeys(notes))
 
     def _degree_flags(self, entry: Education, level: str, status: str, notes: list[str]) -> None:
         if entry.status == "in_progress" and entry.expected and entry.expected < self._month():
@@ -313,20 +390,25 @@ class Scorer:
     def _on_theme(
         self, title: str, venue: str | None, themes: frozenset[str], phrases: Sequence[str]
     ) -> bool:
-        shown = {skill for _, skill in spot(self.catalog, title)}
-        venues = venue_rules().venues
-        if venue:
-            for name, areas in venues.items():
-                if key(name) == key(venue):
-                    shown |= {
-                        s for s in (self.matcher.resolver.resolve(a).skill for a in areas) if s
-                    }
-        for skill in list(shown):
-            shown |= self.catalog.closure.get(skill, frozenset())
+        shown, title_words = self._paper_topics(title, venue)
         if shown & themes:
             return True
-        title_words = set(words(title))
         return any(set(words(phrase)) <= title_words for phrase in phrases if words(phrase))
+
+    def _paper_topics(self, title: str, venue: str | None) -> tuple[frozenset[str], frozenset[str]]:
+        """Skills a paper is about (title, venue, and what they imply) and its title's words."""
+        cache_key = (title, venue)
+        found = self._papers.get(cache_key)
+        if found is None:
+            shown = {skill for _, skill in spot(self.catalog, title)}
+            if venue:
+                areas = self._venue_areas.get(key(venue), ())
+                shown |= {s for s in (self.matcher.resolver.resolve(a).skill for a in areas) if s}
+            for skill in list(shown):
+                shown |= self.catalog.closure.get(skill, frozenset())
+            found = (frozenset(shown), frozenset(words(title)))
+            self._papers[cache_key] = found
+        return found
 
     def _big_data(self, posting: Posting) -> _Part:
         need = posting.big_data
@@ -370,6 +452,7 @@ class _FieldIndex:
         rules = field_rules()
         self.aliases = {key(alias): key(target) for alias, target in rules.aliases.items()}
         self.groups: dict[str, set[str]] = {}
+        self._relations: dict[tuple[str, tuple[str, ...]], str] = {}
         for group, members in rules.groups.items():
             for member in members:
                 self.groups.setdefault(key(member), set()).add(group)
@@ -379,6 +462,15 @@ class _FieldIndex:
         return self.aliases.get(folded, folded)
 
     def relation(self, field: str, listed: Sequence[str]) -> str:
+        """exact, related or unrelated (cached: postings repeat the same field lists)."""
+        cache_key = (field, tuple(listed))
+        found = self._relations.get(cache_key)
+        if found is None:
+            found = self._relation(field, listed)
+            self._relations[cache_key] = found
+        return found
+
+    def _relation(self, field: str, listed: Sequence[str]) -> str:
         mine = self.canonical(field)
         wanted = {self.canonical(item) for item in listed}
         if mine in wanted:

@@ -9,8 +9,10 @@ where present), walks it with explicit limits, and turns every mistake into a
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -22,10 +24,38 @@ from fitscore.diagnostics import Problem, error
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
-_FAST_LOADER: type[Any] | None = getattr(yaml, "CSafeLoader", None)
+# The base loaders resolve no implicit types: every plain scalar stays the text the user wrote
+# ("yes" stays "yes", "1.10" stays "1.10"); the models convert numbers and booleans where a
+# field wants them. libyaml's C parser where present, the pure-Python one otherwise.
 _TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = frozenset(_TAG + name for name in ("str", "int", "float", "bool", "null"))
+_DEFAULT_TAGS = {ScalarNode: _TAG + "str", SequenceNode: _TAG + "seq", MappingNode: _TAG + "map"}
+
+
+if hasattr(yaml, "CBaseLoader"):
+
+    class _FastLoader(yaml.CBaseLoader):
+        """libyaml's parser; tags resolved by node kind alone (what BaseResolver does, faster)."""
+
+        def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+            return _DEFAULT_TAGS[kind]
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+    _FAST_LOADER: type[Any] | None = _FastLoader
+else:  # pragma: no cover - PyYAML without libyaml
+    _FAST_LOADER = None
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_POSITION_DEPTH = 200
+_SCALAR_TAGS = frozenset(_TAG + name for name in ("int", "float", "bool", "null"))
 _TIMESTAMP_TAG = _TAG + "timestamp"
+_STR_TAG = _TAG + "str"
+_STR_TAG_OBJECT = _DEFAULT_TAGS[ScalarNode]  # the very object the fast loader hands out
+_SEQ_TAG = _TAG + "seq"
+_MAP_TAG = _TAG + "map"
 _BINARY_SNIFF = 8192
 
 
@@ -44,27 +74,37 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
-    """A parsed YAML file: its data (``None`` when unusable) and the position of every value."""
+    """A parsed YAML file: its data (``None`` when unusable) and where each value sits.
+
+    Positions are worked out from the node tree only when asked for (an error to report), so a
+    valid file pays nothing for them.
+    """
 
     path: str
     data: Any
     problems: tuple[Problem, ...] = ()
-    value_positions: Mapping[Path, Position] = field(default_factory=dict)
-    key_positions: Mapping[Path, Position] = field(default_factory=dict)
-    refused: frozenset[Path] = frozenset()
+    root: Node | None = None
 
     @property
     def ok(self) -> bool:
         return not any(problem.is_error for problem in self.problems)
 
+    @cached_property
+    def value_positions(self) -> Mapping[Path, Position]:
+        return _positions(self.root)[0]
+
+    @cached_property
+    def key_positions(self) -> Mapping[Path, Position]:
+        return _positions(self.root)[1]
+
     def position(self, path: Path, *, prefer_key: bool = False) -> Position:
         """Best known (line, column) for ``path``: the value, its key, or the nearest parent."""
         probe = tuple(path)
+        primary = self.key_positions if prefer_key else self.value_positions
+        secondary = self.value_positions if prefer_key else self.key_positions
         while True:
-            primary = self.key_positions if prefer_key else self.value_positions
-            secondary = self.value_positions if prefer_key else self.key_positions
             if probe in primary:
                 return primary[probe]
             if probe in secondary:
@@ -74,14 +114,50 @@ class Document:
             probe = probe[:-1]
 
 
+def _positions(root: Node | None) -> tuple[dict[Path, Position], dict[Path, Position]]:
+    """1-based (line, column) of every value and key, by path; the first of duplicate keys."""
+    values: dict[Path, Position] = {}
+    keys: dict[Path, Position] = {}
+    if root is None:
+        return values, keys
+    stack: list[tuple[Node, Path, int]] = [(root, (), 0)]
+    while stack:
+        node, path, depth = stack.pop()
+        if path in values or depth > _POSITION_DEPTH:
+            continue
+        values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, SequenceNode):
+            stack.extend((item, (*path, index), depth + 1) for index, item in enumerate(node.value))
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    continue
+                child = (*path, str(key_node.value))
+                if child not in keys:
+                    keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                    stack.append((value_node, child, depth + 1))
+    return values, keys
+
+
 def read_document(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read ``path`` from disk (``-`` is not handled here) and parse it."""
     try:
-        size = os.path.getsize(path)
-        if size > limits.max_bytes:
-            return _failed(path, 1, 1, "too-large", _too_large(size, limits))
-        with open(path, "rb") as stream:
-            raw = stream.read(limits.max_bytes + 1)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; we refuse it right after.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            status = os.fstat(handle)
+            if stat.S_ISDIR(status.st_mode):
+                return _failed(path, 0, 0, "unreadable", "is a directory, not a file")
+            if not stat.S_ISREG(status.st_mode):
+                # A FIFO or a device would block or never end; a socket cannot be read at all.
+                return _failed(
+                    path, 0, 0, "unreadable", "not a regular file (a pipe, socket or device)"
+                )
+            if status.st_size > limits.max_bytes:
+                return _failed(path, 1, 1, "too-large", _too_large(status.st_size, limits))
+            raw = os.read(handle, limits.max_bytes + 1)
+        finally:
+            os.close(handle)
     except IsADirectoryError:
         return _failed(path, 0, 0, "unreadable", "is a directory, not a file")
     except FileNotFoundError:
@@ -125,21 +201,19 @@ def parse_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Documen
         return _failed(path, 1, 1, "empty", "the file is empty (no YAML document in it)")
     walker = _Walker(path, limits)
     data = walker.convert(node)
-    return Document(
-        path, data, tuple(walker.problems), walker.values, walker.keys, frozenset(walker.refused)
-    )
+    return Document(path, data, tuple(walker.problems), node)
 
 
 def _compose(text: str, path: str) -> tuple[Node | None, Problem | None]:
-    loader_class = _FAST_LOADER or yaml.SafeLoader
+    loader_class = _FAST_LOADER or yaml.BaseLoader
     try:
         return _compose_with(loader_class, text), None
     except yaml.MarkedYAMLError as fast_error:
-        if "nesting depth" in str(fast_error) or loader_class is yaml.SafeLoader:
+        if "nesting depth" in str(fast_error) or loader_class is yaml.BaseLoader:
             return None, _syntax_problem(path, fast_error)
         # libyaml's wording varies by version; the pure-Python parser gives stable messages.
         try:
-            _compose_with(yaml.SafeLoader, text)
+            _compose_with(yaml.BaseLoader, text)
         except yaml.MarkedYAMLError as slow_error:
             return None, _syntax_problem(path, slow_error)
         except RecursionError:
@@ -193,7 +267,12 @@ def _failed(path: str, line: int, column: int, code: str, message: str) -> Docum
 
 
 class _Walker:
-    """Turns a node tree into plain data, recording positions and problems on the way."""
+    """Turns a node tree into plain data within the limits, collecting problems on the way.
+
+    A mapping value that is null (``skills:`` with nothing after it) is left out, as if the key
+    were absent; one that was refused here (an unsafe tag, say) stays ``None`` so that
+    validation reports it at its own place instead of calling the key missing.
+    """
 
     _constructor = SafeConstructor()
 
@@ -201,123 +280,119 @@ class _Walker:
         self.path = path
         self.limits = limits
         self.problems: list[Problem] = []
-        self.values: dict[Path, Position] = {}
-        self.keys: dict[Path, Position] = {}
-        self.refused: set[Path] = set()
         self._seen: set[int] = set()
         self._visited = 0
         self._aliases = 0
         self._stopped = False
 
     def convert(self, root: Node) -> Any:
-        data = self._node(root, (), 0)
-        if self._stopped:
-            return None
-        return data
+        data = self._node(root, 0)
+        return None if self._stopped else data
 
     def _report(self, node: Node, code: str, message: str) -> None:
         mark = node.start_mark
         self.problems.append(error(self.path, mark.line + 1, mark.column + 1, code, message))
 
-    def _node(self, node: Node, path: Path, depth: int) -> Any:
+    def _node(self, node: Node, depth: int) -> Any:
         if self._stopped:
             return None
         self._visited += 1
-        if id(node) in self._seen and not isinstance(node, ScalarNode):
+        if self._visited > self.limits.max_nodes:
+            code = "alias-limit" if self._aliases else "too-large"
+            limit = self.limits.max_nodes
+            return self._stop(node, code, f"the document expands to more than {limit:,} values")
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if id(node) in self._seen:
             self._aliases += 1
             if self._aliases > self.limits.max_aliases:
                 return self._stop(node, "alias-limit", "too many alias (*) references")
         self._seen.add(id(node))
-        if self._visited > self.limits.max_nodes:
-            code = "alias-limit" if self._aliases else "too-large"
-            return self._stop(
-                node, code, f"the document expands to more than {self.limits.max_nodes:,} values"
-            )
         if depth > self.limits.max_depth:
-            return self._stop(
-                node, "too-deep", f"nested more than {self.limits.max_depth} levels deep"
-            )
-        self.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        before = len(self.problems)
-        if isinstance(node, ScalarNode):
-            value = self._scalar(node)
-        elif isinstance(node, SequenceNode):
-            value = self._sequence(node, path, depth)
-        else:
-            assert isinstance(node, MappingNode)
-            value = self._mapping(node, path, depth)
-        if value is None and len(self.problems) > before:
-            # Reported here already; validation must not also call the value missing.
-            self.refused.add(path)
-        return value
+            limit = self.limits.max_depth
+            return self._stop(node, "too-deep", f"nested more than {limit} levels deep")
+        if isinstance(node, SequenceNode):
+            return self._sequence(node, depth)
+        assert isinstance(node, MappingNode)
+        return self._mapping(node, depth)
 
     def _stop(self, node: Node, code: str, message: str) -> None:
         self._report(node, code, message)
         self._stopped = True
 
     def _scalar(self, node: ScalarNode) -> Any:
-        if len(node.value) > self.limits.max_string:
-            self._report(
-                node,
-                "too-long",
-                f"a value of {len(node.value):,} characters, over the "
-                f"{self.limits.max_string:,}-character limit",
-            )
+        value: str = node.value
+        if len(value) > self.limits.max_string:
+            limit = self.limits.max_string
+            message = f"a value of {len(value):,} characters, over the {limit:,}-character limit"
+            self._report(node, "too-long", message)
             return None
         tag = node.tag
-        if tag == _TAG + "str":
-            return node.value
-        if tag == _TIMESTAMP_TAG:
-            return node.value
+        if tag in (_STR_TAG, _TIMESTAMP_TAG):
+            return None if not node.style and value in _NULLS else value
         if tag in _SCALAR_TAGS:
             try:
                 return self._constructor.construct_object(node, deep=True)
             except (ValueError, yaml.YAMLError):
-                return node.value
+                return value
         self._unsupported_tag(node)
         return None
 
-    def _sequence(self, node: SequenceNode, path: Path, depth: int) -> list[Any] | None:
-        if node.tag != _TAG + "seq":
+    def _sequence(self, node: SequenceNode, depth: int) -> list[Any] | None:
+        if node.tag != _SEQ_TAG:
             self._unsupported_tag(node)
             return None
         if len(node.value) > self.limits.max_items:
-            self._report(
-                node,
-                "too-long",
-                f"a list of {len(node.value):,} items, over the {self.limits.max_items:,} limit",
-            )
+            limit = self.limits.max_items
+            message = f"a list of {len(node.value):,} items, over the {limit:,} limit"
+            self._report(node, "too-long", message)
             return None
-        return [
-            self._node(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
-        ]
+        items = []
+        for item in node.value:
+            text = self._plain_text(item)
+            items.append(text if text is not None else self._node(item, depth + 1))
+        return items
 
-    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any] | None:
-        if node.tag != _TAG + "map":
+    def _plain_text(self, node: Node) -> str | None:
+        """The common case, without the bookkeeping: a short, untagged, non-null scalar."""
+        if node.__class__ is ScalarNode and node.tag is _STR_TAG_OBJECT:
+            value: str = node.value
+            if len(value) <= self.limits.max_string and (node.style or value not in _NULLS):
+                self._visited += 1
+                return value
+        return None
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any] | None:
+        if node.tag != _MAP_TAG:
             self._unsupported_tag(node)
             return None
         result: dict[str, Any] = {}
+        first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self._report(key_node, "invalid-key", "a key must be plain text, not a list or map")
                 continue
-            if key_node.tag == _TAG + "merge":
+            key = str(key_node.value)
+            if key == "<<" and not key_node.style or key_node.tag == _TAG + "merge":
                 self._report(key_node, "unsupported", "merge keys ('<<') are not supported")
                 continue
-            key = str(key_node.value)
-            key_position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            child: Path = (*path, key)
-            if key in result or child in self.keys:
-                first_line = self.keys[child][0]
+            if key in first_lines:
                 self._report(
                     key_node,
                     "duplicate-key",
-                    f"duplicate key '{key}' (first defined on line {first_line}); "
+                    f"duplicate key '{key}' (first defined on line {first_lines[key]}); "
                     "YAML would silently keep only the last one",
                 )
                 continue
-            self.keys[child] = key_position
-            result[key] = self._node(value_node, child, depth + 1)
+            first_lines[key] = key_node.start_mark.line + 1
+            text = self._plain_text(value_node)
+            if text is not None:
+                result[key] = text
+                continue
+            before = len(self.problems)
+            value = self._node(value_node, depth + 1)
+            if value is not None or len(self.problems) > before:
+                result[key] = value
         return result
 
     def _unsupported_tag(self, node: Node) -> None:

@@ -151,3 +151,21 @@ def test_gaining_a_degree_never_lowers_the_score(
 
 def test_pinterest_posting_is_among_the_property_postings() -> None:
     assert any(p.company == "Pinterest" for p in POSTINGS), PINTEREST
+
+
+@settings(max_examples=150, deadline=None)
+@given(profile_data, posting)
+def test_the_rank_summary_agrees_with_the_full_report(
+    data: dict[str, Any], target: Posting
+) -> None:
+    scorer = Scorer(Profile.model_validate(data), matcher=MATCHER, today=TODAY)
+    report = scorer.score(target, "p.yaml")
+    entry = scorer.summary(target, "p.yaml")
+    assert (entry.score, entry.band) == (report.score, report.band)
+    assert (entry.required_met, entry.required_total) == (
+        report.required_met,
+        report.required_total,
+    )
+    top = report.gaps[0] if report.gaps else None
+    assert entry.top_gap == (top.text if top else None)
+    assert entry.top_gap_points == (top.points if top else 0.0)

@@ -67,11 +67,18 @@ class Catalog:
 
     def category_members(self, category: str) -> tuple[str, ...]:
         """Skills that belong to ``category`` themselves: well-known examples first."""
-        members = sorted(
-            (name for name, info in self.skills.items() if category in info.categories),
-            key=str.casefold,
-        )
-        return tuple(dict.fromkeys([*self.category_examples.get(category, ()), *members]))
+        return self._members.get(category, ())
+
+    @cached_property
+    def _members(self) -> dict[str, tuple[str, ...]]:
+        members: dict[str, list[str]] = {}
+        for name in sorted(self.skills, key=str.casefold):
+            for category in self.skills[name].categories:
+                members.setdefault(category, []).append(name)
+        return {
+            category: tuple(dict.fromkeys([*self.category_examples.get(category, ()), *names]))
+            for category, names in members.items()
+        }
 
     def categories_of(self, name: str) -> frozenset[str]:
         """Categories a skill shows: its own and those of every skill it implies."""

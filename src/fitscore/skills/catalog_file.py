@@ -52,7 +52,7 @@ class CatalogFile(StrictModel):
 
     model_config = ConfigDict(title="fitscore skill catalogue")
 
-    schema_version: Literal[1] = 1
+    schema_version: int = Field(default=1, ge=1, le=1, description="Always 1 for now.")
     categories: tuple[CategoryEntry, ...] = ()
     families: tuple[FamilyEntry, ...] = ()
     skills: tuple[SkillEntry, ...] = ()

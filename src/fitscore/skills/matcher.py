@@ -115,6 +115,10 @@ class Resolver:
         self.catalog = catalog
         self._cache: dict[str, Resolution] = {}
         self._typo_keys = [item for item in catalog.index if len(item) >= _MIN_TYPO_LENGTH - 1]
+        # A misspelling keeps its first character, so each query needs only that bucket.
+        self._by_first: dict[str, list[str]] = {}
+        for item in self._typo_keys:
+            self._by_first.setdefault(item[0], []).append(item)
         self._spellings: dict[str, str] = {}
         for info in catalog.skills.values():
             for spelling in (info.name, *info.aliases):
@@ -185,7 +189,7 @@ class Resolver:
                 (str(choice), int(distance))
                 for choice, distance, _ in process.extract(
                     query,
-                    self._typo_keys,
+                    self._by_first.get(query[0], ()),
                     scorer=OSA.distance,
                     score_cutoff=_TYPO_EDITS,
                     limit=None,
@@ -217,6 +221,8 @@ class ProfileEvidence:
     implied: dict[str, tuple[Evidence, str]] = field(default_factory=dict)
     by_family: dict[str, Evidence] = field(default_factory=dict)
     _cache: dict[str, Match] = field(default_factory=dict)
+    _groups: dict[tuple[str, ...], Match] = field(default_factory=dict)
+    _categories: dict[tuple[str, tuple[str, ...]], Match] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for item in sorted(self.items, key=Evidence.rank):
@@ -247,11 +253,23 @@ class ProfileEvidence:
 
     def match_any(self, members: Sequence[str]) -> Match:
         """An ``any_of`` group: its best member decides (ties go to the first listed)."""
-        decisions = [self.match(member) for member in members]
-        return min(decisions, key=Match.rank)
+        group = tuple(members)
+        found = self._groups.get(group)
+        if found is None:
+            found = min((self.match(member) for member in group), key=Match.rank)
+            self._groups[group] = found
+        return found
 
     def match_category(self, category: str, examples: Sequence[str] = ()) -> Match:
         """A catalogue category: any skill of it counts; the posting's examples come first."""
+        cache_key = (category, tuple(examples))
+        found = self._categories.get(cache_key)
+        if found is None:
+            found = self._decide_category(category, examples)
+            self._categories[cache_key] = found
+        return found
+
+    def _decide_category(self, category: str, examples: Sequence[str]) -> Match:
         label = self.catalog.categories.get(category, category.replace("_", " "))
         example_skills = {self.resolver.resolve(example).skill for example in examples}
         candidates = [

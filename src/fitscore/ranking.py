@@ -1,0 +1,139 @@
+"""Rank many postings for one profile: stable, best first, bad files reported and skipped.
+
+The work per posting is reading YAML and matching terms; the profile's evidence and every
+decision about a term are computed once and shared by all postings of the run. With several
+jobs, files are spread over forked worker processes that inherit the ready scorer, and the
+results are sorted the same way, so the output does not depend on ``jobs``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from fitscore.diagnostics import Problem
+from fitscore.errors import FitscoreError, InputError
+from fitscore.loading import to_model
+from fitscore.models import Posting
+from fitscore.reports import RankEntry
+from fitscore.scoring import Scorer
+from fitscore.validation import discover
+from fitscore.yamlsource import DEFAULT_LIMITS, Limits, read_document
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 400
+_CHUNK = 64
+
+
+@dataclass(frozen=True, slots=True)
+class RankReport:
+    """Entries best first (ties by path) and the problems of files that could not be scored."""
+
+    entries: tuple[RankEntry, ...]
+    failures: tuple[Problem, ...]
+    failed_files: int
+
+    def select(self, top: int | None = None, min_score: float | None = None) -> RankReport:
+        kept = [e for e in self.entries if min_score is None or e.score >= min_score]
+        if top is not None:
+            kept = kept[:top]
+        return RankReport(tuple(kept), self.failures, self.failed_files)
+
+
+def collect_paths(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
+    """Posting files named or found under folders (sorted per folder), and missing paths."""
+    found: list[str] = []
+    problems: list[Problem] = []
+    for path, problem in discover(paths):
+        if problem is None:
+            found.append(path)
+        else:
+            problems.append(problem)
+    return list(dict.fromkeys(found)), problems
+
+
+class _Worker:
+    """Scores one file; in worker processes it is inherited, ready, from the parent."""
+
+    def __init__(self, scorer: Scorer, limits: Limits, categories: frozenset[str]) -> None:
+        self.scorer = scorer
+        self.limits = limits
+        self.context = {"categories": categories}
+
+    def __call__(self, path: str) -> RankEntry | tuple[Problem, ...]:
+        document = read_document(path, self.limits)
+        posting, problems = to_model(document, Posting, self.context)
+        if posting is None:
+            return tuple(problems)
+        return self.scorer.summary(posting, posting_path=path)
+
+
+_ACTIVE: _Worker | None = None
+
+
+def _score_in_child(path: str) -> RankEntry | tuple[Problem, ...]:
+    assert _ACTIVE is not None
+    return _ACTIVE(path)
+
+
+def rank(
+    scorer: Scorer,
+    paths: Sequence[str],
+    *,
+    jobs: int = 1,
+    limits: Limits = DEFAULT_LIMITS,
+    strict: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> RankReport:
+    """Score every posting file in ``paths`` (files, already expanded) and rank them."""
+    worker = _Worker(scorer, limits, frozenset(scorer.catalog.categories))
+    entries: list[RankEntry] = []
+    failures: list[Problem] = []
+    failed_files = 0
+    for outcome in _outcomes(worker, paths, jobs):
+        if isinstance(outcome, RankEntry):
+            entries.append(outcome)
+        else:
+            failed_files += 1
+            failures.extend(outcome)
+            if strict:
+                raise InputError(list(outcome))
+        if progress is not None:
+            progress(1)
+    entries.sort(key=RankEntry.sort_key)
+    return RankReport(tuple(entries), tuple(failures), failed_files)
+
+
+def _outcomes(
+    worker: _Worker, paths: Sequence[str], jobs: int
+) -> Iterator[RankEntry | tuple[Problem, ...]]:
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD or "fork" not in _start_methods():
+        yield from map(worker, paths)
+        return
+    global _ACTIVE
+    _ACTIVE = worker
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    try:
+        yield from pool.map(_score_in_child, paths, chunksize=_CHUNK)
+    except BrokenProcessPool as exc:
+        raise FitscoreError("a worker process stopped unexpectedly; retry with --jobs 1") from exc
+    finally:
+        # Stopping early (--strict, Ctrl-C) must not wait for the files still queued.
+        pool.shutdown(wait=True, cancel_futures=True)
+        _ACTIVE = None
+
+
+def _start_methods() -> list[str]:
+    return multiprocessing.get_all_start_methods()
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
