@@ -5,7 +5,8 @@
 Skills are drawn from several hundred catalogue skills, written the way postings write them:
 other cases, aliases, versions ("Python 3.11"), plurals, and now and then a typo. Postings mix
 plain items, any-of groups and category items, with a degree block and the publication and
-big-data flags set in realistic proportions.
+big-data flags set in realistic proportions. Each item sits under a comment quoting the
+sentence it came from, as in the drafts `fitscore parse` writes.
 """
 
 from __future__ import annotations
@@ -19,20 +20,66 @@ import yaml
 from fitscore.skills.catalog import builtin_catalog
 
 COMPANIES = [
-    "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark Industries", "Wayne Labs",
-    "Tyrell", "Cyberdyne", "Soylent", "Massive Dynamic", "Aperture", "Black Mesa", "Wonka",
+    "Acme",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Hooli",
+    "Vandelay",
+    "Stark Industries",
+    "Wayne Labs",
+    "Tyrell",
+    "Cyberdyne",
+    "Soylent",
+    "Massive Dynamic",
+    "Aperture",
+    "Black Mesa",
+    "Wonka",
 ]
 ROLES = [
-    "Machine Learning Engineer", "Data Engineer", "Data Scientist", "Backend Engineer",
-    "Research Scientist", "ML Platform Engineer", "Analytics Engineer", "Frontend Engineer",
-    "Applied Scientist Intern", "PhD Research Intern", "Site Reliability Engineer",
+    "Machine Learning Engineer",
+    "Data Engineer",
+    "Data Scientist",
+    "Backend Engineer",
+    "Research Scientist",
+    "ML Platform Engineer",
+    "Analytics Engineer",
+    "Frontend Engineer",
+    "Applied Scientist Intern",
+    "PhD Research Intern",
+    "Site Reliability Engineer",
 ]
-CATEGORIES = ["big_data", "stream_processing", "cloud", "ml_framework", "database",
-              "programming_language", "web_framework", "data_engineering"]
-FIELDS = ["Computer Science", "Statistics", "Machine Learning", "Mathematics",
-          "Electrical Engineering", "Data Science", "Physics", "Information Systems"]
-THEMES = ["machine learning", "ranking", "recommender systems", "natural language processing",
-          "computer vision", "data pipelines", "streaming", "statistics", "graph analysis"]
+CATEGORIES = [
+    "big_data",
+    "stream_processing",
+    "cloud",
+    "ml_framework",
+    "database",
+    "programming_language",
+    "web_framework",
+    "data_engineering",
+]
+FIELDS = [
+    "Computer Science",
+    "Statistics",
+    "Machine Learning",
+    "Mathematics",
+    "Electrical Engineering",
+    "Data Science",
+    "Physics",
+    "Information Systems",
+]
+THEMES = [
+    "machine learning",
+    "ranking",
+    "recommender systems",
+    "natural language processing",
+    "computer vision",
+    "data pipelines",
+    "streaming",
+    "statistics",
+    "graph analysis",
+]
 
 
 def spelled(name: str, aliases: tuple[str, ...], rng: random.Random) -> str:
@@ -70,6 +117,7 @@ def posting(
         "title": f"{rng.choice(ROLES)} {number}",
         "company": rng.choice(COMPANIES),
         "location": rng.choice(["Remote", "USA", "Berlin", "London", "Toronto"]),
+        "url": f"https://careers.example.com/jobs/{number:06d}",
         "themes": rng.sample(THEMES, rng.randint(0, 3)),
         "required": required,
         "preferred": preferred,
@@ -86,6 +134,27 @@ def posting(
     return document
 
 
+SENTENCES = [
+    "Experience with {term} in production, ideally on large-scale systems",
+    "Proficiency in {term} or a comparable technology",
+    "You have shipped projects using {term} and can explain the trade-offs",
+    "Familiarity with {term} is a plus",
+    "Hands-on knowledge of {term}, including testing and deployment",
+]
+
+
+def annotated(document: dict[str, object], rng: random.Random) -> str:
+    """The posting as YAML, each list item under a comment quoting its source sentence,
+    the way `fitscore parse` writes drafts for a human to check."""
+    lines = []
+    for line in yaml.safe_dump(document, sort_keys=False, allow_unicode=True).splitlines():
+        if line.startswith("- ") and len(line) > 2:
+            term = line[2:].split(":", 1)[-1].strip() or "it"
+            lines.append(f'# source: "{rng.choice(SENTENCES).format(term=term)}."')
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
 def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
     rng = random.Random(seed)
     catalog = builtin_catalog()
@@ -96,8 +165,7 @@ def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
     paths = []
     for number in range(count):
         path = out / f"posting-{number:05d}.yaml"
-        text = yaml.safe_dump(posting(number, pool, rng), sort_keys=False, allow_unicode=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(annotated(posting(number, pool, rng), rng), encoding="utf-8")
         paths.append(path)
     return paths
 

@@ -101,8 +101,9 @@ def tree_rss_kib(pid: int) -> int:
         current = stack.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines()
-                              if line.startswith("VmRSS:")))
+            total += int(
+                next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
+            )
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, StopIteration, ValueError):
@@ -111,8 +112,16 @@ def tree_rss_kib(pid: int) -> int:
 
 
 def run_fitscore(profile: Path, folder: Path, jobs: int) -> tuple[float, int, int]:
-    command = [shutil.which("fitscore") or "fitscore", "rank", str(profile), str(folder),
-               "--format", "jsonl", "--jobs", str(jobs)]
+    command = [
+        shutil.which("fitscore") or "fitscore",
+        "rank",
+        str(profile),
+        str(folder),
+        "--format",
+        "jsonl",
+        "--jobs",
+        str(jobs),
+    ]
     peak = 0
     started = time.perf_counter()
     with tempfile.TemporaryFile() as sink:
@@ -154,10 +163,14 @@ def main() -> None:
             best = best_case(files, mine)
             slow = naive(files, mine)
             print(f"{size:,} postings ({lines:,} ranked)")
-            print(f"  fitscore rank --jobs 1: {size / one:8,.0f} postings/s  ({one:.2f} s, "
-                  f"peak RSS {rss_one / 1024:.0f} MB)")
-            print(f"  fitscore rank --jobs 2: {size / two:8,.0f} postings/s  ({two:.2f} s, "
-                  f"peak RSS {rss_two / 1024:.0f} MB, speed-up {one / two:.2f}x)")
+            print(
+                f"  fitscore rank --jobs 1: {size / one:8,.0f} postings/s  ({one:.2f} s, "
+                f"peak RSS {rss_one / 1024:.0f} MB)"
+            )
+            print(
+                f"  fitscore rank --jobs 2: {size / two:8,.0f} postings/s  ({two:.2f} s, "
+                f"peak RSS {rss_two / 1024:.0f} MB, speed-up {one / two:.2f}x)"
+            )
             print(f"  best case pipeline:     {size / best:8,.0f} postings/s  ({best:.2f} s)")
             print(f"  naive pipeline:         {size / slow:8,.0f} postings/s  ({slow:.2f} s)")
             print(f"  fitscore time / best-case time: {one / best:.2f}  (target <= 2)")

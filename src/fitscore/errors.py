@@ -32,3 +32,9 @@ class InputError(FitscoreError):
 
 class OutputError(FitscoreError):
     """Writing a result failed (full disk, closed stream, refused overwrite)."""
+
+
+class UnscorableError(InputError):
+    """A posting in ``rank --strict`` could not be scored: the check failed (SPEC exit 1)."""
+
+    exit_code = EXIT_CHECK_FAILED

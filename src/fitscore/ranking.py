@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from fitscore.diagnostics import Problem
-from fitscore.errors import FitscoreError, InputError
+from fitscore.errors import FitscoreError, UnscorableError
 from fitscore.loading import to_model
 from fitscore.models import Posting
 from fitscore.reports import RankEntry
@@ -101,7 +101,7 @@ def rank(
             failed_files += 1
             failures.extend(outcome)
             if strict:
-                raise InputError(list(outcome))
+                raise UnscorableError(list(outcome))
         if progress is not None:
             progress(1)
     entries.sort(key=RankEntry.sort_key)

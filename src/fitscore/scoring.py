@@ -151,16 +151,26 @@ class Scorer:
         """The numbers behind a report: decisions, component credits, weights, points."""
         decided: list[tuple[str, list[tuple[Requirement, Match, float]]]] = []
         parts: list[_Part] = []
+        partial_credit = self.rules.partial_credit
         for section in ("required", "preferred"):
             items: Sequence[Requirement] = getattr(posting, section)
             section_rows = []
+            met = partial = 0
+            earned = 0.0
             for item in items:
                 decision = self._decide(item)
-                section_rows.append((item, decision, self._credit(decision)))
-            met = sum(1 for _, decision, _ in section_rows if decision.status is Status.MET)
-            partial = sum(1 for _, d, _ in section_rows if d.status is Status.PARTIAL)
+                if decision.status is Status.MET:
+                    met += 1
+                    credit = 1.0
+                elif decision.status is Status.PARTIAL:
+                    partial += 1
+                    credit = partial_credit
+                else:
+                    credit = 0.0
+                earned += credit
+                section_rows.append((item, decision, credit))
             detail = f"{met} of {len(items)} met" + (f", {partial} partial" if partial else "")
-            average = sum(row[2] for row in section_rows) / len(items) if items else 0.0
+            average = earned / len(items) if items else 0.0
             parts.append(_Part(f"{section}_skills", bool(items), average, detail))
             decided.append((section, section_rows))
         degree, degree_notes = self._cached(
@@ -189,7 +199,12 @@ class Scorer:
             # Each item of a section earns an equal share of the section's weight.
             share = effective.get(f"{section}_skills", 0.0) / max(1, len(section_rows))
             rows.extend(
-                _Row(section, item, decision, round(share * (1 - credit), 1))
+                _Row(
+                    section,
+                    item,
+                    decision,
+                    0.0 if credit == 1.0 else round(share * (1 - credit), 1),
+                )
                 for item, decision, credit in section_rows
             )
         notes = list(degree_notes)
@@ -208,13 +223,6 @@ class Scorer:
         if item.category is not None:
             return self.evidence.match_category(item.category, item.examples)
         return self.evidence.match(item.skill or "")
-
-    def _credit(self, decision: Match) -> float:
-        if decision.status is Status.MET:
-            return 1.0
-        if decision.status is Status.PARTIAL:
-            return self.rules.partial_credit
-        return 0.0
 
     def _rows(self, rows: Iterable[_Row]) -> tuple[list[RequirementResult], list[Gap]]:
         requirements: list[RequirementResult] = []

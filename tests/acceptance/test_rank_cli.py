@@ -1,0 +1,135 @@
+"""`fitscore rank`: many postings, best first, stable, composable with Unix tools."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fitscore.ranking import PARALLEL_THRESHOLD
+from tests.conftest import ROOT, run
+
+PROFILE = "profiles/phd-ml-student.yaml"
+SHIPPED = sorted((ROOT / "postings").glob("*.yaml"))
+
+
+@pytest.fixture(autouse=True)
+def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Copies of the shipped postings, so scores tie and order must come from the path."""
+    target = tmp_path / "postings"
+    target.mkdir()
+    for copy in range(3):
+        for posting in SHIPPED:
+            shutil.copy(posting, target / f"{copy}-{posting.name}")
+    return target
+
+
+def test_best_posting_comes_first_and_ties_are_ordered_by_path(folder: Path) -> None:
+    result = run("rank", PROFILE, str(folder), "--format", "json")
+    entries = json.loads(result.stdout)
+    assert result.exit_code == 0
+    keys = [(-entry["score"], entry["path"]) for entry in entries]
+    assert keys == sorted(keys)
+    assert entries[0]["company"] == "Pinterest"
+    assert set(entries[0]) == {
+        "path",
+        "title",
+        "company",
+        "score",
+        "band",
+        "required_met",
+        "required_total",
+        "top_gap",
+    }
+
+
+def test_jsonl_has_one_line_per_valid_posting(folder: Path) -> None:
+    (folder / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    result = run("rank", PROFILE, str(folder), "--format", "jsonl")
+    assert len(result.stdout.splitlines()) == 3 * len(SHIPPED)
+    assert result.exit_code == 1
+    assert f"{folder / 'broken.yaml'}:2:1: error:" in result.stderr
+    assert "1 of 10 inputs could not be scored" in result.stderr
+
+
+def test_strict_stops_at_the_first_bad_file(folder: Path) -> None:
+    (folder / "0-aaa.yaml").write_text("title: X\n", encoding="utf-8")
+    result = run("rank", PROFILE, str(folder), "--format", "jsonl", "--strict")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "missing required key 'company'" in result.stderr
+
+
+def test_paths_can_come_from_standard_input_one_a_line() -> None:
+    listing = "".join(f"postings/{p.name}\n" for p in SHIPPED)
+    result = run("rank", PROFILE, "-", "--format", "jsonl", stdin=listing)
+    assert len(result.stdout.splitlines()) == len(SHIPPED)
+
+
+def test_paths_can_come_nul_separated_for_find_print0(tmp_path: Path) -> None:
+    odd = tmp_path / "with\nnewline.yaml"
+    shutil.copy(SHIPPED[0], odd)
+    listing = f"{odd}\0postings/{SHIPPED[1].name}\0"
+    result = run("rank", PROFILE, "-", "-0", "--format", "json", stdin=listing)
+    assert {entry["path"] for entry in json.loads(result.stdout)} == {
+        str(odd),
+        f"postings/{SHIPPED[1].name}",
+    }
+
+
+def test_top_and_min_score_trim_the_list(folder: Path) -> None:
+    top = run("rank", PROFILE, str(folder), "--format", "jsonl", "--top", "2")
+    assert len(top.stdout.splitlines()) == 2
+    high = run("rank", PROFILE, str(folder), "--format", "json", "--min-score", "90")
+    assert all(entry["score"] >= 90 for entry in json.loads(high.stdout))
+
+
+def test_csv_has_a_header_and_tsv_starts_with_the_best_posting(folder: Path) -> None:
+    rows = list(
+        csv.reader(io.StringIO(run("rank", PROFILE, str(folder), "--format", "csv").stdout))
+    )
+    assert rows[0][:3] == ["rank", "score", "band"]
+    assert len(rows) == 1 + 3 * len(SHIPPED)
+    tsv = run("rank", PROFILE, str(folder), "--format", "tsv").stdout.splitlines()
+    assert tsv[0].split("\t")[0] == "1"
+    assert "Pinterest" in tsv[0]
+    with_header = run("rank", PROFILE, str(folder), "--format", "tsv", "--header").stdout
+    assert with_header.startswith("rank\tscore\t")
+
+
+def test_output_is_identical_for_one_and_two_jobs(tmp_path: Path) -> None:
+    target = tmp_path / "many"
+    target.mkdir()
+    copies = PARALLEL_THRESHOLD // len(SHIPPED) + 1
+    for copy in range(copies):
+        for posting in SHIPPED:
+            shutil.copy(posting, target / f"{copy:04d}-{posting.name}")
+    one = run("rank", PROFILE, str(target), "--format", "jsonl", "--jobs", "1")
+    two = run("rank", PROFILE, str(target), "--format", "jsonl", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert len(one.stdout.splitlines()) >= PARALLEL_THRESHOLD
+    assert one.stdout == two.stdout
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    command = (
+        f"{sys.executable} -m fitscore rank {PROFILE} postings postings postings --format tsv"
+        " | head -1"
+    )
+    done = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert done.stderr == ""
+    assert done.stdout.count("\n") == 1
+    assert "Pinterest" in done.stdout
