@@ -437,6 +437,45 @@ def catalog_show(
 
 
 @app.command()
+def parse(
+    source: Annotated[
+        str,
+        typer.Argument(help="Raw posting: text, HTML, or - for standard input.", metavar="FILE"),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the draft here, not to stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite a file.")] = False,
+    title: Annotated[str | None, typer.Option("--title", help="Job title, if not found.")] = None,
+    company: Annotated[
+        str | None, typer.Option("--company", help="Company name, if not found.")
+    ] = None,
+    catalog: CatalogOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_LIMITS.max_bytes,
+) -> None:
+    """Turn a raw posting (text, or HTML with schema.org JobPosting data) into a posting draft.
+
+    Example: fitscore parse job.txt | fitscore score profiles/me.yaml -
+    """
+    from fitscore.documents import read_raw
+    from fitscore.output import write_atomic
+    from fitscore.parsing import check_yaml, draft_to_yaml, parse_posting
+
+    with _guard():
+        skills = _catalog(catalog)
+        raw, name = read_raw(source, _limits(max_bytes))
+        draft = parse_posting(raw, name, skills, title=title, company=company)
+        text = draft_to_yaml(draft, name)
+        check_yaml(text, skills)
+        if output is None:
+            _write(text)
+        else:
+            write_atomic(output, text, force=force)
+            sys.stderr.write(f"fitscore: wrote {output}\n")
+
+
+@app.command()
 def schema(
     kind: Annotated[Kind, typer.Argument(help="profile or posting.")],
 ) -> None:

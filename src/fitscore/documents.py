@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from fitscore.diagnostics import error
 from fitscore.errors import InputError
 from fitscore.loading import load
 from fitscore.models import Posting, Profile, Weights
@@ -20,6 +21,25 @@ def read_any(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
         raw = sys.stdin.buffer.read(limits.max_bytes + 1)
         return parse_bytes(raw, STDIN_NAME, limits)
     return read_document(path, limits)
+
+
+def read_raw(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str]:
+    """Bytes of a raw (non-YAML) input and the name to show for it; ``-`` is standard input."""
+    if path == STDIN:
+        raw = sys.stdin.buffer.read(limits.max_bytes + 1)
+        name = STDIN_NAME
+    else:
+        try:
+            with open(path, "rb") as stream:
+                raw = stream.read(limits.max_bytes + 1)
+        except OSError as exc:
+            problem = error(path, 0, 0, "unreadable", f"cannot read: {exc.strerror or exc}")
+            raise InputError([problem]) from exc
+        name = path
+    if len(raw) > limits.max_bytes:
+        message = f"over the {limits.max_bytes:,}-byte limit (raise it with --max-bytes)"
+        raise InputError([error(name, 1, 1, "too-large", message)])
+    return raw, name
 
 
 def read_profile(path: str, limits: Limits = DEFAULT_LIMITS) -> Profile:

@@ -71,7 +71,7 @@ class VenueRules(StrictModel):
     venues: dict[Name, tuple[Name, ...]] = {}
 
 
-def _packaged(name: str, model: type[ModelT]) -> ModelT:
+def packaged(name: str, model: type[ModelT]) -> ModelT:
     raw = (Path(__file__).parent / "data" / name).read_bytes()
     instance, problems = to_model(parse_bytes(raw, f"fitscore/data/{name}"), model)
     if instance is None:
@@ -81,14 +81,14 @@ def _packaged(name: str, model: type[ModelT]) -> ModelT:
 
 @cache
 def scoring_rules() -> ScoringRules:
-    return _packaged("scoring.yaml", ScoringRules)
+    return packaged("scoring.yaml", ScoringRules)
 
 
 @cache
 def field_rules() -> FieldRules:
-    return _packaged("fields.yaml", FieldRules)
+    return packaged("fields.yaml", FieldRules)
 
 
 @cache
 def venue_rules() -> VenueRules:
-    return _packaged("venues.yaml", VenueRules)
+    return packaged("venues.yaml", VenueRules)

@@ -503,27 +503,52 @@ def _years(start: str | None, end: str | None) -> float | None:
     return round(max(0, (end_year - start_year) * 12 + end_month - start_month + 1) / 12, 2)
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A catalogue skill named in free text: where, as written, and which skill."""
+
+    start: int
+    end: int
+    wording: str
+    skill: str
+
+
 def spot(catalog: Catalog, text: str) -> list[tuple[str, str]]:
     """Catalogue skills named in free text, longest phrase first, as (wording, skill)."""
-    tokens = [match.group(0) for match in _TOKEN.finditer(text)]
-    return _spot_tokens(catalog, tokens)
+    return [(span.wording, span.skill) for span in spot_spans(catalog, text)]
 
 
-def _spot_tokens(catalog: Catalog, tokens: list[str]) -> list[tuple[str, str]]:
-    keys = [key(token) for token in tokens]
-    found: list[tuple[str, str]] = []
+def spot_spans(catalog: Catalog, text: str) -> list[Span]:
+    """Like :func:`spot`, with the position of each mention."""
+    tokens = [(match.start(), match.end(), match.group(0)) for match in _TOKEN.finditer(text)]
+    return _spot_tokens(catalog, text, tokens)
+
+
+def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]) -> list[Span]:
+    keys = [key(token) for _, _, token in tokens]
+    found: list[Span] = []
     position = 0
     while position < len(tokens):
         step = 0
         for width in range(min(catalog.max_words, len(tokens) - position), 0, -1):
-            wording = " ".join(tokens[position : position + width])
+            window = tokens[position : position + width]
+            wording = " ".join(token for _, _, token in window)
             skill = _text_skill(catalog, "".join(keys[position : position + width]), wording)
             if skill is not None:
-                found.append((wording, skill))
+                found.append(
+                    Span(window[0][0], window[-1][1], text[window[0][0] : window[-1][1]], skill)
+                )
                 step = width
                 break
-        if step == 0 and "/" in tokens[position]:
-            found.extend(_spot_tokens(catalog, [p for p in tokens[position].split("/") if p]))
+        start, _, token = tokens[position]
+        if step == 0 and "/" in token:
+            # "Hadoop/Spark" names two skills; "A/B" and "CI/CD" were tried whole above.
+            parts, offset = [], start
+            for part in token.split("/"):
+                if part:
+                    parts.append((offset, offset + len(part), part))
+                offset += len(part) + 1
+            found.extend(_spot_tokens(catalog, text, parts))
         position += max(step, 1)
     return found
 
