@@ -343,6 +343,117 @@ def rank(
             raise typer.Exit(EXIT_CHECK_FAILED)
 
 
+@app.command()
+def gaps(
+    profile: Annotated[str, typer.Argument(help="Profile YAML file.", metavar="PROFILE")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Posting files or folders; - reads paths from standard input.", metavar="PATH..."
+        ),
+    ],
+    output_format: Annotated[
+        RankFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format. Default: table on a terminal, else tsv."
+        ),
+    ] = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N.")] = None,
+    null: Annotated[
+        bool, typer.Option("-0", "--null", help="Paths on standard input are NUL-separated.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count)."),
+    ] = None,
+    header: Annotated[
+        bool | None,
+        typer.Option("--header/--no-header", help="Header row for csv (default on) and tsv (off)."),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", metavar="YYYY-MM-DD", help="Date to judge dates by."),
+    ] = None,
+    catalog: CatalogOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_LIMITS.max_bytes,
+) -> None:
+    """What to learn next: the skills postings ask for that the profile lacks, by points.
+
+    Example: fitscore gaps profiles/me.yaml postings/ --top 10
+    """
+    from fitscore.documents import read_profile
+    from fitscore.formats.rank import demand_renderable, demand_text
+    from fitscore.ranking import collect_paths, default_jobs, score_files
+    from fitscore.reports import roll_up
+    from fitscore.scoring import Scorer
+
+    with _guard():
+        limits = _limits(max_bytes)
+        scorer = Scorer(
+            read_profile(profile, limits),
+            catalog=_catalog(catalog),
+            today=_date(today),
+            profile_path=profile,
+        )
+        files, missing = collect_paths(_expand_stdin(paths, null))
+        for problem in missing:
+            sys.stderr.write(f"{problem.location()}: error: {problem.message}\n")
+        with _progress(len(files)) as advance:
+            found, failures, failed = score_files(
+                scorer,
+                files,
+                scorer.missing_items,
+                jobs=jobs or default_jobs(),
+                limits=limits,
+                progress=advance,
+            )
+        for failure in failures:
+            sys.stderr.write(f"{failure.location()}: {failure.severity}: {failure.message}\n")
+        rows = roll_up(found)[:top] if top else roll_up(found)
+        chosen = output_format or (RankFormat.TABLE if is_terminal(sys.stdout) else RankFormat.TSV)
+        if chosen is RankFormat.TABLE and is_terminal(sys.stdout):
+            from fitscore.console import make_console
+
+            make_console().print(demand_renderable(rows))
+        else:
+            _write(demand_text(rows, chosen, header))
+        if failed or missing:
+            sys.stderr.write(
+                f"fitscore: {failed + len(missing)} of {len(files) + len(missing)} inputs "
+                "could not be scored\n"
+            )
+            raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+@app.command()
+def init(
+    kind: Annotated[
+        Kind, typer.Option("--kind", help="What to start: a profile or a posting.")
+    ] = Kind.PROFILE,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite a file.")] = False,
+) -> None:
+    """Print a commented starter profile (or posting) that validates as it is.
+
+    Example: fitscore init -o profiles/me.yaml
+    """
+    from fitscore.output import write_atomic
+    from fitscore.rules import starter
+
+    with _guard():
+        text = starter(kind.value)
+        if output is None:
+            _write(text)
+        else:
+            write_atomic(output, text, force=force)
+            sys.stderr.write(
+                f"fitscore: wrote {output}; edit it, then: fitscore validate {output}\n"
+            )
+
+
 def _expand_stdin(paths: list[str], null: bool) -> list[str]:
     """``-`` stands for the paths listed on standard input (one a line, or NUL-separated)."""
     expanded: list[str] = []

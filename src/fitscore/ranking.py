@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from fitscore.diagnostics import Problem
 from fitscore.errors import FitscoreError, UnscorableError
@@ -56,28 +57,60 @@ def collect_paths(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
     return list(dict.fromkeys(found)), problems
 
 
-class _Worker:
-    """Scores one file; in worker processes it is inherited, ready, from the parent."""
+R = TypeVar("R")
 
-    def __init__(self, scorer: Scorer, limits: Limits, categories: frozenset[str]) -> None:
-        self.scorer = scorer
+
+class _Worker(Generic[R]):
+    """Reads, validates and scores one file with ``measure``; inherited ready by workers."""
+
+    def __init__(
+        self, scorer: Scorer, measure: Callable[[Posting, str], R], limits: Limits
+    ) -> None:
+        self.measure = measure
         self.limits = limits
-        self.context = {"categories": categories}
+        self.context = {"categories": frozenset(scorer.catalog.categories)}
 
-    def __call__(self, path: str) -> RankEntry | tuple[Problem, ...]:
+    def __call__(self, path: str) -> R | tuple[Problem, ...]:
         document = read_document(path, self.limits)
         posting, problems = to_model(document, Posting, self.context)
         if posting is None:
             return tuple(problems)
-        return self.scorer.summary(posting, posting_path=path)
+        return self.measure(posting, path)
 
 
-_ACTIVE: _Worker | None = None
+_ACTIVE: _Worker[Any] | None = None
 
 
-def _score_in_child(path: str) -> RankEntry | tuple[Problem, ...]:
+def _score_in_child(path: str) -> Any:
     assert _ACTIVE is not None
     return _ACTIVE(path)
+
+
+def score_files(
+    scorer: Scorer,
+    paths: Sequence[str],
+    measure: Callable[[Posting, str], R],
+    *,
+    jobs: int = 1,
+    limits: Limits = DEFAULT_LIMITS,
+    strict: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[R], list[Problem], int]:
+    """``measure`` of every posting file, in input order, and the problems of the bad files."""
+    results: list[R] = []
+    failures: list[Problem] = []
+    failed_files = 0
+    for outcome in _outcomes(_Worker(scorer, measure, limits), paths, jobs):
+        if isinstance(outcome, tuple):
+            failed_files += 1
+            failures.extend(outcome)
+            if strict:
+                raise UnscorableError(list(outcome))
+        else:
+            results.append(outcome)
+        if progress is not None:
+            progress(1)
+    return results, failures, failed_files
 
 
 def rank(
@@ -90,27 +123,16 @@ def rank(
     progress: Callable[[int], None] | None = None,
 ) -> RankReport:
     """Score every posting file in ``paths`` (files, already expanded) and rank them."""
-    worker = _Worker(scorer, limits, frozenset(scorer.catalog.categories))
-    entries: list[RankEntry] = []
-    failures: list[Problem] = []
-    failed_files = 0
-    for outcome in _outcomes(worker, paths, jobs):
-        if isinstance(outcome, RankEntry):
-            entries.append(outcome)
-        else:
-            failed_files += 1
-            failures.extend(outcome)
-            if strict:
-                raise UnscorableError(list(outcome))
-        if progress is not None:
-            progress(1)
+    entries, failures, failed_files = score_files(
+        scorer, paths, scorer.summary, jobs=jobs, limits=limits, strict=strict, progress=progress
+    )
     entries.sort(key=RankEntry.sort_key)
     return RankReport(tuple(entries), tuple(failures), failed_files)
 
 
 def _outcomes(
-    worker: _Worker, paths: Sequence[str], jobs: int
-) -> Iterator[RankEntry | tuple[Problem, ...]]:
+    worker: _Worker[R], paths: Sequence[str], jobs: int
+) -> Iterator[R | tuple[Problem, ...]]:
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD or "fork" not in _start_methods():
         yield from map(worker, paths)
         return

@@ -123,3 +123,56 @@ class RankEntry:
             "required_total": self.required_total,
             "top_gap": self.top_gap,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class DemandItem:
+    """A requirement one posting makes that the profile misses: what ``gaps`` adds up."""
+
+    skill: str
+    text: str
+    kind: str
+    points: float
+
+
+@dataclass(frozen=True, slots=True)
+class DemandRow:
+    """One missing skill over many postings."""
+
+    skill: str
+    postings: int
+    required_in: int
+    points: float
+    example: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "skill": self.skill,
+            "postings": self.postings,
+            "required_in": self.required_in,
+            "points": self.points,
+            "average_points": round(self.points / self.postings, 1) if self.postings else 0.0,
+            "example": self.example,
+        }
+
+
+def roll_up(items_per_posting: list[list[DemandItem]]) -> tuple[DemandRow, ...]:
+    """Missing skills by the total points they would add, then by how many postings ask."""
+    totals: dict[str, list[float]] = {}
+    examples: dict[str, str] = {}
+    for items in items_per_posting:
+        seen: set[str] = set()
+        for item in items:
+            row = totals.setdefault(item.skill, [0, 0, 0.0])
+            if item.skill not in seen:  # a posting counts once per skill, all its points add
+                seen.add(item.skill)
+                row[0] += 1
+                row[1] += any(i.kind == "required" for i in items if i.skill == item.skill)
+            row[2] += item.points
+            examples.setdefault(item.skill, item.text)
+    rows = [
+        DemandRow(skill, int(count), int(required), round(points, 1), examples[skill])
+        for skill, (count, required, points) in totals.items()
+    ]
+    rows.sort(key=lambda row: (-row.points, -row.postings, row.skill.casefold()))
+    return tuple(rows)

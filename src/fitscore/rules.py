@@ -92,3 +92,8 @@ def field_rules() -> FieldRules:
 @cache
 def venue_rules() -> VenueRules:
     return packaged("venues.yaml", VenueRules)
+
+
+def starter(kind: str) -> str:
+    """The commented starter file of ``fitscore init`` (data/starter-KIND.yaml)."""
+    return (Path(__file__).parent / "data" / f"starter-{kind}.yaml").read_text(encoding="utf-8")

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from typing import TypeVar, cast
 
 from fitscore.models import DEGREE_RANK, Education, Posting, Profile, Requirement, Weights
-from fitscore.reports import ComponentResult, Gap, RankEntry, RequirementResult, ScoreReport
+from fitscore.reports import (
+    ComponentResult,
+    DemandItem,
+    Gap,
+    RankEntry,
+    RequirementResult,
+    ScoreReport,
+)
 from fitscore.rules import ScoringRules, field_rules, scoring_rules, venue_rules
 from fitscore.skills.catalog import Catalog
 from fitscore.skills.matcher import Match, Matcher, ProfileEvidence, SourceKind, Status, spot
@@ -146,6 +153,21 @@ class Scorer:
             top_gap=top[2] if top else None,
             top_gap_points=top[0] if top else 0.0,
         )
+
+    def missing_items(self, posting: Posting, posting_path: str = "") -> list[DemandItem]:
+        """Requirement items of ``posting`` the profile does not fully meet, with their cost."""
+        evaluation = self._evaluate(posting)
+        return [
+            DemandItem(
+                # A plain skill is one thing to learn; a group or category is the whole choice.
+                (row.decision.skill or row.item.text()) if row.item.skill else row.item.text(),
+                row.item.text(),
+                row.section,
+                row.lost,
+            )
+            for row in evaluation.rows
+            if row.lost > 0 and row.decision.status is not Status.MET
+        ]
 
     def _evaluate(self, posting: Posting) -> _Evaluation:
         """The numbers behind a report: decisions, component credits, weights, points."""

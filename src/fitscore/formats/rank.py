@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from fitscore.formats import RankFormat
 from fitscore.formats.score import BAND_STYLES, bar
 from fitscore.ranking import RankReport
-from fitscore.reports import RankEntry
+from fitscore.reports import DemandRow, RankEntry
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -127,3 +127,64 @@ def render(report: RankReport, output_format: RankFormat, header: bool | None = 
     if header is not None and output_format is RankFormat.TSV:
         return as_tsv(report, header)
     return FORMATTERS[output_format](report)
+
+
+DEMAND_COLUMNS = ("skill", "postings", "required_in", "points", "average_points", "example")
+
+
+def demand_text(
+    rows: tuple[DemandRow, ...], output_format: RankFormat, header: bool | None = None
+) -> str:
+    """The skill-demand roll-up of ``fitscore gaps`` in one of the ``rank`` formats."""
+    records = [row.to_dict() for row in rows]
+    if output_format is RankFormat.JSON:
+        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    if output_format is RankFormat.JSONL:
+        return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    if output_format is RankFormat.CSV:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        if header is not False:
+            writer.writerow(DEMAND_COLUMNS)
+        writer.writerows([str(record[column]) for column in DEMAND_COLUMNS] for record in records)
+        return buffer.getvalue()
+    if output_format is RankFormat.TSV:
+        lines = ["\t".join(DEMAND_COLUMNS)] if header else []
+        lines += [
+            "\t".join(" ".join(str(record[column]).split()) for column in DEMAND_COLUMNS)
+            for record in records
+        ]
+        return "".join(line + "\n" for line in lines)
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        width=120, no_color=True, color_system=None, force_terminal=False, file=buffer
+    )
+    console.print(demand_renderable(rows))
+    return buffer.getvalue()
+
+
+def demand_renderable(rows: tuple[DemandRow, ...]) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title="Skills to learn next: what the postings ask and you miss", title_justify="left"
+    )
+    table.add_column("#", justify="right")
+    table.add_column("skill")
+    table.add_column("postings", justify="right")
+    table.add_column("required in", justify="right")
+    table.add_column("points", justify="right")
+    table.add_column("as a posting puts it")
+    for position, row in enumerate(rows, 1):
+        table.add_row(
+            str(position),
+            Text(row.skill, style="bold"),
+            str(row.postings),
+            str(row.required_in),
+            f"+{row.points:.1f}",
+            Text(row.example),
+        )
+    return table
