@@ -21,6 +21,7 @@ from fitscore.errors import (
     EXIT_USAGE,
     FitscoreError,
     InputError,
+    OutputError,
 )
 from fitscore.formats import RankFormat, ScoreFormat, ValidateFormat
 from fitscore.kinds import Kind
@@ -112,8 +113,15 @@ def _quiet_closed_pipe() -> NoReturn:
 
 
 def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """The report to stdout. A closed pipe is quiet; any other failure is one clear line."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # full disk, closed descriptor
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"cannot write the output: {reason}") from exc
 
 
 def _limits(max_bytes: int) -> Limits:
@@ -604,6 +612,10 @@ def main() -> None:
     """Console entry point."""
     # fitscore uses no pydantic plugins; looking for them scans every installed package.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if sys.stdout is None or sys.stderr is None:  # started with a closed descriptor
+        if sys.stderr is not None:
+            sys.stderr.write("fitscore: error: standard output is closed\n")
+        sys.exit(EXIT_USAGE)
     try:
         app()
     except BrokenPipeError:

@@ -1,0 +1,236 @@
+"""Robustness of the whole command line: nothing a user feeds fitscore crashes, hangs or lies.
+
+The generated cases per command and strategy default to a CI-friendly number; set
+FITSCORE_FUZZ_EXAMPLES (e.g. 2000) for a longer local run.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import socket
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fitscore import output
+from fitscore.errors import OutputError
+from tests.conftest import ROOT, run
+
+EXAMPLES = int(os.environ.get("FITSCORE_FUZZ_EXAMPLES", "40"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=5000,  # a run must end within a few seconds, whatever the input
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+PROFILE = ROOT / "profiles" / "phd-ml-student.yaml"
+POSTING = ROOT / "postings" / "pinterest-phd-ml-intern-2026.yaml"
+VALID_FILES = sorted(
+    [*(ROOT / "profiles").glob("*.yaml"), *(ROOT / "postings").glob("*.yaml")]
+    + list((ROOT / "tests" / "examples" / "valid").rglob("*.yaml"))
+)
+
+
+def check_outcome(args: list[str], target: Path, stdin: str | None = None) -> int:
+    """The properties every run must have; returns the exit code."""
+    result = run(*args, stdin=stdin)
+    combined = result.stdout + result.stderr
+    assert result.exit_code in (0, 1, 2), (args, result.exit_code, combined[-500:])
+    assert "Traceback" not in combined
+    if result.exit_code != 0 and "error" in combined:
+        assert str(target) in combined or "<stdin>" in combined, combined[-500:]
+    return result.exit_code
+
+
+def fuzz_file(tmp_path: Path, data: bytes, folder: str = "postings") -> Path:
+    target = tmp_path / folder / f"case-{random.randrange(10**9)}.yaml"
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(data)
+    return target
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@FUZZ
+@given(data=st.binary(max_size=2048))
+def test_random_bytes_never_crash_any_command(tmp_path: Path, data: bytes) -> None:
+    posting = fuzz_file(tmp_path, data)
+    check_outcome(["validate", str(posting)], posting)
+    check_outcome(["score", str(PROFILE), str(posting), "--format", "json"], posting)
+    check_outcome(["rank", str(PROFILE), str(posting), "--format", "jsonl"], posting)
+    raw = tmp_path / "raw.txt"
+    raw.write_bytes(data)
+    check_outcome(["parse", str(raw), "--company", "Acme", "--title", "Engineer"], raw)
+
+
+@FUZZ
+@given(document=yaml_values)
+def test_random_yaml_documents_never_crash(tmp_path: Path, document: Any) -> None:
+    text = yaml.safe_dump(document, allow_unicode=True)
+    posting = fuzz_file(tmp_path, text.encode("utf-8"))
+    check_outcome(["validate", str(posting)], posting)
+    check_outcome(["score", str(PROFILE), str(posting), "--format", "json"], posting)
+    profile = fuzz_file(tmp_path, text.encode("utf-8"), "profiles")
+    check_outcome(["score", str(profile), str(POSTING), "--format", "json"], profile)
+
+
+def _mutate(data: dict[str, Any], rng: random.Random) -> tuple[str, bytes]:
+    """One realistic mistake in a valid file: the mutation name and the new bytes."""
+    keys = list(data)
+    key = rng.choice(keys)
+    kind = rng.choice(
+        ["drop", "rename", "retype", "huge", "empty", "negative", "nested", "duplicate", "bytes"]
+    )
+    changed = dict(data)
+    if kind == "drop":
+        del changed[key]
+    elif kind == "rename":
+        changed[key[:-1] + "x"] = changed.pop(key)
+    elif kind == "retype":
+        changed[key] = rng.choice([[1, 2], {"a": 1}, 42, True, "text"])
+    elif kind == "huge":
+        changed[key] = "x" * rng.choice([20_000, 200_000])
+    elif kind == "empty":
+        changed[key] = rng.choice(["", [], {}])
+    elif kind == "negative":
+        changed[key] = -rng.randrange(1, 10**6)
+    elif kind == "nested":
+        value: Any = "deep"
+        for _ in range(rng.choice([10, 100, 300])):
+            value = [value]
+        changed[key] = value
+    text = yaml.safe_dump(changed, allow_unicode=True, sort_keys=False).encode("utf-8")
+    if kind == "duplicate":
+        text += yaml.safe_dump({key: data[key]}, allow_unicode=True).encode("utf-8")
+    if kind == "bytes":
+        cut = rng.randrange(len(text))
+        text = text[:cut] + rng.choice([b"\xff\xfe", b"\x00", b"\xe9"]) + text[cut:]
+    return kind, text
+
+
+@FUZZ
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1), source=st.sampled_from(VALID_FILES))
+def test_mutated_example_files_never_crash(tmp_path: Path, seed: int, source: Path) -> None:
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    _, text = _mutate(data, random.Random(seed))
+    folder = "profiles" if "profile" in str(source.parent) else "postings"
+    mutated = fuzz_file(tmp_path, text, folder)
+    check_outcome(["validate", str(mutated)], mutated)
+    if folder == "postings":
+        check_outcome(["score", str(PROFILE), str(mutated), "--format", "json"], mutated)
+        check_outcome(["rank", str(PROFILE), str(mutated), "--format", "jsonl"], mutated)
+    else:
+        check_outcome(["score", str(mutated), str(POSTING), "--format", "json"], mutated)
+
+
+skill_names = st.sampled_from(["Python", "PyTorch", "Spark", "C++", "k8s", "R", "Go", "SQL"])
+valid_profiles = st.fixed_dictionaries(
+    {"name": st.text(st.characters(categories=["L"]), min_size=1, max_size=30)},
+    optional={
+        "skills": st.lists(skill_names, unique=True, max_size=6),
+        "education": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "degree": st.sampled_from(
+                        ["phd", "masters", "bachelors", "associate", "other"]
+                    ),
+                    "status": st.sampled_from(["in_progress", "completed"]),
+                    "expected": st.sampled_from(["2025-06", "2027-12", "2030-01"]),
+                }
+            ),
+            max_size=2,
+        ),
+        "publications": st.lists(
+            st.fixed_dictionaries({"title": st.text(min_size=1, max_size=40).filter(str.strip)}),
+            max_size=2,
+        ),
+    },
+)
+
+
+@FUZZ
+@given(profile=valid_profiles)
+def test_a_valid_profile_is_never_reported_invalid(tmp_path: Path, profile: dict[str, Any]) -> None:
+    target = fuzz_file(tmp_path, yaml.safe_dump(profile, allow_unicode=True).encode(), "profiles")
+    result = run("validate", str(target))
+    assert result.exit_code == 0, result.stdout
+
+
+def test_odd_entries_in_a_folder_are_reported_and_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "good.yaml").write_bytes(POSTING.read_bytes())
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
+    os.mkfifo(folder / "fifo.yaml")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "socket.yaml"))
+    try:
+        result = run("rank", str(PROFILE), str(folder), "--format", "jsonl")
+    finally:
+        server.close()
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1
+    for name in ("loop.yaml", "fifo.yaml", "socket.yaml"):
+        assert f"{folder / name}: error:" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_file_is_reported_and_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "good.yaml").write_bytes(POSTING.read_bytes())
+    secret = folder / "secret.yaml"
+    secret.write_bytes(POSTING.read_bytes())
+    secret.chmod(0)
+    result = run("validate", str(folder))
+    assert "permission denied" in result.stdout
+    secret.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_a_failed_write_keeps_the_users_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "posting.yaml"
+    target.write_text("title: mine\n", encoding="utf-8")
+
+    def fail(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output.os, "replace", fail)
+    with pytest.raises(OutputError):
+        output.write_atomic(str(target), "title: new\n", force=True)
+    assert target.read_text(encoding="utf-8") == "title: mine\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["posting.yaml"]
+
+
+def test_output_does_not_depend_on_listing_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for number in range(12):
+        source = [POSTING, *sorted((ROOT / "postings").glob("*.yaml"))][number % 4]
+        (folder / f"{number:02d}.yaml").write_bytes(source.read_bytes())
+    first = run("rank", str(PROFILE), str(folder), "--format", "jsonl").stdout
+    real_walk = os.walk
+
+    def shuffled_walk(*args: Any, **kwargs: Any) -> Any:
+        for root, folders, files in real_walk(*args, **kwargs):
+            random.Random(7).shuffle(files)
+            yield root, folders, files
+
+    monkeypatch.setattr("fitscore.validation.os.walk", shuffled_walk)
+    second = run("rank", str(PROFILE), str(folder), "--format", "jsonl").stdout
+    assert first == second
