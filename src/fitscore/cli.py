@@ -594,6 +594,53 @@ def parse(
             sys.stderr.write(f"fitscore: wrote {output}\n")
 
 
+import_app = typer.Typer(
+    help="Turn a résumé kept in another format into a fitscore profile.", no_args_is_help=True
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("jsonresume")
+def import_jsonresume(
+    source: Annotated[
+        str, typer.Argument(help="A JSON Resume document, or - for standard input.", metavar="FILE")
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the profile here, not to stdout."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite a file.")] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today", metavar="YYYY-MM-DD", help="Date that decides degrees in progress."
+        ),
+    ] = None,
+    max_bytes: MaxBytesOption = DEFAULT_LIMITS.max_bytes,
+) -> None:
+    """Import a JSON Resume (jsonresume.org) as a profile YAML; what cannot be kept is listed.
+
+    Example: fitscore import jsonresume resume.json -o profiles/me.yaml
+    """
+    from fitscore.documents import read_json
+    from fitscore.jsonresume import from_jsonresume, to_yaml
+    from fitscore.output import write_atomic
+
+    with _guard():
+        document = read_json(source, _limits(max_bytes))
+        result = from_jsonresume(document, today=_date(today) or dt.date.today())
+        for note in result.dropped:
+            sys.stderr.write(f"fitscore: not imported: {note}\n")
+        text = to_yaml(result)
+        if output is None:
+            _write(text)
+        else:
+            write_atomic(output, text, force=force)
+            sys.stderr.write(f"fitscore: wrote {output}\n")
+
+
 @app.command()
 def schema(
     kind: Annotated[Kind, typer.Argument(help="profile or posting.")],

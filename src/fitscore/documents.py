@@ -42,6 +42,21 @@ def read_raw(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str]:
     return raw, name
 
 
+def read_json(path: str, limits: Limits = DEFAULT_LIMITS) -> object:
+    """A JSON document from a file or standard input; syntax errors name line and column."""
+    import json
+
+    raw, name = read_raw(path, limits)
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError([error(name, line, 1, "encoding", "invalid UTF-8")]) from exc
+    except json.JSONDecodeError as exc:
+        problem = error(name, exc.lineno, exc.colno, "json-syntax", f"invalid JSON: {exc.msg}")
+        raise InputError([problem]) from exc
+
+
 def read_profile(path: str, limits: Limits = DEFAULT_LIMITS) -> Profile:
     return load(path, Profile, document=read_any(path, limits))
 

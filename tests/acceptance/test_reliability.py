@@ -208,7 +208,7 @@ def test_a_failed_write_keeps_the_users_file(
     def fail(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(output.os, "replace", fail)
+    monkeypatch.setattr("fitscore.output.os.replace", fail)
     with pytest.raises(OutputError):
         output.write_atomic(str(target), "title: new\n", force=True)
     assert target.read_text(encoding="utf-8") == "title: mine\n"

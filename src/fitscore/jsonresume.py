@@ -1,0 +1,682 @@
+"""Import a JSON Resume (https://jsonresume.org/schema, v1.0.0) as a fitscore profile.
+
+A JSON Resume describes a whole CV; a profile holds only what a posting can be scored
+against. The import is therefore lossy by design, and never silently so: every entry or field
+that cannot be carried over is named in ``ImportResult.dropped``.
+
+Dates: JSON Resume allows "YYYY", "YYYY-MM" and "YYYY-MM-DD"; a profile keeps year-months. A
+bare year becomes January when it starts something and December when it ends something (the
+widest reading of the span), and the day of a full date is dropped.
+
+Nothing here reads or writes files; the caller parses the JSON and writes the YAML.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from fitscore.errors import UsageError
+from fitscore.models import Education, Experience, Profile, Project, Publication, Skill
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../schemas/profile.schema.json"
+IMPORT_COMMENT = "# imported from JSON Resume by fitscore; check before use"
+
+# JSON Resume's studyType is free text. Keys are in the form _vocabulary_key produces (lower
+# case, no punctuation), so "Ph.D.", "PhD" and "phd" are one key, as are "Master's" and "Masters".
+DEGREE_LEVELS: dict[str, str] = {
+    "phd": "phd",
+    "doctorate": "phd",
+    "doctor of philosophy": "phd",
+    "dphil": "phd",
+    "master": "masters",
+    "masters": "masters",
+    "ms": "masters",
+    "msc": "masters",
+    "ma": "masters",
+    "meng": "masters",
+    "mba": "masters",
+    "bachelor": "bachelors",
+    "bachelors": "bachelors",
+    "bs": "bachelors",
+    "bsc": "bachelors",
+    "ba": "bachelors",
+    "beng": "bachelors",
+    "associate": "associate",
+    "associates": "associate",
+    "aa": "associate",
+    "as": "associate",
+}
+
+# JSON Resume's skills[].level is free text too; same key form as DEGREE_LEVELS.
+SKILL_LEVELS: dict[str, str] = {
+    "master": "expert",
+    "expert": "expert",
+    "advanced": "advanced",
+    "intermediate": "intermediate",
+    "beginner": "beginner",
+    "novice": "beginner",
+}
+
+# The JSON Resume fields each profile field is read from. Fields of an entry that are not
+# listed here have no place in a profile and are reported as dropped.
+EDUCATION_SOURCES: dict[str, str] = {
+    "degree": "studyType",
+    "field": "area",
+    "institution": "institution",
+    "expected": "endDate",
+}
+PUBLICATION_SOURCES: dict[str, str] = {
+    "title": "name",
+    "venue": "publisher",
+    "year": "releaseDate",
+    "url": "url",
+}
+EXPERIENCE_SOURCES: dict[str, str] = {
+    "title": "position",
+    "org": "name",
+    "start": "startDate",
+    "end": "endDate",
+    "skills": "keywords",  # not in the v1.0.0 schema, but common, and good evidence
+    "summary": "summary",
+    "highlights": "highlights",
+}
+PROJECT_SOURCES: dict[str, str] = {
+    "name": "name",
+    "skills": "keywords",
+    "summary": "description",
+    "url": "url",
+    "highlights": "highlights",
+}
+
+# Sections of a JSON Resume that a profile has no room for: the field that names an entry in
+# a note, and why the entry is left out.
+UNMAPPED_SECTIONS: dict[str, tuple[str, str]] = {
+    "volunteer": (
+        "organization",
+        "volunteer work has no place in a profile; add it as experience if relevant",
+    ),
+    "awards": ("title", "awards are not part of a profile"),
+    "certificates": (
+        "name",
+        "certificates are not part of a profile; add the skills they prove if relevant",
+    ),
+    "languages": (
+        "language",
+        "spoken languages are not part of a profile; add one as a skill if a posting asks for it",
+    ),
+    "interests": ("name", "interests are not part of a profile"),
+    "references": ("name", "references are not part of a profile"),
+}
+
+MAPPED_SECTIONS = frozenset({"basics", "work", "education", "publications", "skills", "projects"})
+# "$schema" only points at the JSON Resume schema; it carries nothing to lose.
+IGNORED_KEYS = frozenset({"$schema"})
+ONGOING_WORDS = frozenset({"present", "current", "now", "ongoing"})
+
+_RESUME_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_PARENTHESISED = re.compile(r"\(([^)]*)\)")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """A profile built from a JSON Resume, and notes on everything that could not be kept."""
+
+    profile: dict[str, object]
+    dropped: tuple[str, ...]
+
+
+def from_jsonresume(document: object, *, today: datetime.date) -> ImportResult:
+    """Map a parsed JSON Resume document to profile data (see the module docstring).
+
+    ``today`` decides whether a degree is still in progress: one with no ``endDate``, or an
+    ``endDate`` after ``today``, is ``in_progress``; any other is ``completed``. Malformed
+    parts are reported in ``dropped`` and skipped, so the returned profile always satisfies
+    ``Profile.model_validate``. Only a document without a usable ``basics.name`` raises
+    ``UsageError``, because a profile cannot exist without a name.
+    """
+    if not isinstance(document, dict):
+        raise UsageError(f"a JSON Resume is a JSON object, not {_json_type(document)}")
+    importer = _Importer(today)
+    name = _profile_name(document.get("basics"))
+    for key, value in document.items():
+        importer.read_section(str(key), value)
+    profile: dict[str, object] = {"name": name}
+    summary = importer.summary(name)
+    if summary is not None:
+        profile["summary"] = summary
+    sections: dict[str, list[Any]] = {
+        "education": importer.education,
+        "skills": importer.skills.as_list(),
+        "publications": importer.publications,
+        "experience": importer.experience,
+        "projects": importer.projects,
+    }
+    profile.update({section: entries for section, entries in sections.items() if entries})
+    return ImportResult(profile=profile, dropped=tuple(importer.dropped))
+
+
+def to_yaml(result: ImportResult) -> str:
+    """The profile of ``result`` as YAML text, ready to save next to the other profiles.
+
+    Two comment lines come first: the schema hint editors use, and a reminder that the file
+    was generated. Keys keep the profile order, non-ASCII text is written as is, and
+    multi-line text is written as a ``|`` block so it stays readable.
+    """
+    body = yaml.dump(
+        result.profile, Dumper=_ProfileDumper, sort_keys=False, allow_unicode=True, width=100
+    )
+    return f"{SCHEMA_COMMENT}\n{IMPORT_COMMENT}\n{body}"
+
+
+class _ProfileDumper(yaml.SafeDumper):
+    """A SafeDumper that indents lists under their key, as SPEC.md and the examples do."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # PyYAML puts "- item" flush with its parent key by default.
+        super().increase_indent(flow, False)
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style: str | None = None
+    if "\x85" in text:
+        # PyYAML writes NEL raw in plain and single-quoted text and reads it back as a line
+        # break; only double quotes escape it.
+        style = '"'
+    elif "\n" in text:
+        # A summary with line breaks is unreadable as one quoted line full of "\n".
+        style = "|"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_ProfileDumper.add_representer(str, _represent_text)
+
+
+def _profile_name(basics: object) -> str:
+    """The validated ``basics.name``; without one there is no profile to build."""
+    name = basics.get("name") if isinstance(basics, dict) else None
+    if name is None or (isinstance(name, str) and not name.strip()):
+        raise UsageError("the JSON Resume has no basics.name")
+    if not isinstance(name, str):
+        raise UsageError(f"the JSON Resume's basics.name is {_json_type(name)}, not text")
+    try:
+        Profile.model_validate({"name": name})
+    except ValidationError as error:
+        message = _first_message(error)
+        raise UsageError(f"the JSON Resume's basics.name cannot be used: {message}") from None
+    return name.strip()
+
+
+@dataclass(frozen=True)
+class _ResumeDate:
+    year_month: str  # "YYYY-MM", the precision of a profile
+    last_day: datetime.date  # the latest day the JSON Resume date can mean
+
+
+def _parse_resume_date(value: object, *, is_end: bool) -> _ResumeDate | None:
+    """Read a JSON Resume date ("YYYY", "YYYY-MM", "YYYY-MM-DD"); None if it is not one."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)  # a bare year written as a JSON number
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        return None
+    match = _RESUME_DATE.fullmatch(text)
+    if match is None:
+        return None
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    month = int(month_text) if month_text else (12 if is_end else 1)
+    if year < datetime.MINYEAR or not 1 <= month <= 12:
+        return None
+    days_in_month = calendar.monthrange(year, month)[1]
+    day = int(day_text) if day_text else days_in_month
+    if not 1 <= day <= days_in_month:
+        return None
+    return _ResumeDate(f"{year:04d}-{month:02d}", datetime.date(year, month, day))
+
+
+def _vocabulary_key(text: str) -> str:
+    """Lower case, punctuation removed, single spaces: "Ph.D." -> "phd", "Master's" -> "masters"."""
+    return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
+
+
+def _degree_level(study_type: str) -> str | None:
+    """The degree level a studyType names, or None when it names none that is known."""
+    # "Doctor of Philosophy (PhD)" names the degree twice; either half is enough.
+    candidates = [
+        study_type,
+        *_PARENTHESISED.findall(study_type),
+        _PARENTHESISED.sub(" ", study_type),
+    ]
+    for candidate in candidates:
+        words = _vocabulary_key(candidate).split()
+        # The level leads and the subject follows: "Master of Science", "BS Computer Science".
+        for length in range(len(words), 0, -1):
+            level = DEGREE_LEVELS.get(" ".join(words[:length]))
+            if level is not None:
+                return level
+    return None
+
+
+def _json_type(value: object) -> str:
+    """How a value's type reads in a note, in JSON's words."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A short quotation of a value for a note."""
+    if isinstance(value, str):
+        text = " ".join(value.split())
+    elif isinstance(value, dict):
+        text = ", ".join(" ".join(item.split()) for item in value.values() if isinstance(item, str))
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    return f"'{text[: limit - 1]}…'" if len(text) > limit else f"'{text}'"
+
+
+def _is_missing(value: object) -> bool:
+    """JSON Resume writers leave empty strings, lists and objects for sections not filled in."""
+    return value is None or (isinstance(value, str | list | dict) and not value)
+
+
+def _first_message(error: ValidationError) -> str:
+    return str(error.errors()[0]["msg"])
+
+
+class _SkillList:
+    """Skills in first-seen order, one per name compared case-insensitively."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, dict[str, str]] = {}
+
+    def add(self, name: str, level: str | None = None) -> None:
+        kept = self._by_key.setdefault(name.casefold(), {"name": name})
+        # A later mention may know the level the first one left out; the spelling stays first.
+        if level is not None and "level" not in kept:
+            kept["level"] = level
+
+    def as_list(self) -> list[str | dict[str, str]]:
+        """Plain names where there is no level, as people write profiles by hand."""
+        return [skill if "level" in skill else skill["name"] for skill in self._by_key.values()]
+
+
+class _Importer:
+    """Reads one document section by section, collecting profile parts and dropped notes."""
+
+    def __init__(self, today: datetime.date) -> None:
+        self.today = today
+        self.dropped: list[str] = []
+        self.skills = _SkillList()
+        self.education: list[dict[str, object]] = []
+        self.publications: list[dict[str, object]] = []
+        self.experience: list[dict[str, object]] = []
+        self.projects: list[dict[str, object]] = []
+        self._summary: tuple[str, str] | None = None  # (text, the basics field it came from)
+
+    def note(self, text: str) -> None:
+        self.dropped.append(text)
+
+    # --- sections -------------------------------------------------------------------------
+
+    def read_section(self, key: str, value: object) -> None:
+        """Route one top-level key of the document."""
+        if key in IGNORED_KEYS:
+            return
+        if key == "basics":
+            self.read_basics(value)
+        elif key in UNMAPPED_SECTIONS:
+            self.note_unmapped_section(key, value)
+        elif key == "meta":
+            if not _is_missing(value):
+                self.note("meta: JSON Resume metadata, not part of a profile")
+        elif key in MAPPED_SECTIONS:
+            reader = {
+                "work": self.read_work,
+                "education": self.read_education,
+                "publications": self.read_publication,
+                "skills": self.read_skill_group,
+                "projects": self.read_project,
+            }[key]
+            for index, entry in self.entries(key, value):
+                reader(f"{key}[{index}]", entry)
+        else:
+            self.note(f"{key}: not a JSON Resume v1.0.0 section; left out")
+
+    def entries(self, section: str, value: object) -> list[tuple[int, dict[str, object]]]:
+        """The objects of a list section, with their index; anything else is noted."""
+        if _is_missing(value):
+            return []
+        if not isinstance(value, list):
+            self.note(f"{section}: expected a list, got {_json_type(value)}; left out")
+            return []
+        found: list[tuple[int, dict[str, object]]] = []
+        for index, entry in enumerate(value):
+            if isinstance(entry, dict):
+                if entry:
+                    found.append((index, entry))
+            elif isinstance(entry, str) and section == "skills" and entry.strip():
+                # A bare name in place of {"name": ...} is a common slip; the meaning is clear.
+                found.append((index, {"name": entry}))
+            elif not _is_missing(entry):
+                self.note(
+                    f"{section}[{index}]: expected an object, got {_json_type(entry)}; left out"
+                )
+        return found
+
+    def read_basics(self, basics: object) -> None:
+        if not isinstance(basics, dict):
+            return  # _profile_name has already refused a document without usable basics
+        summary = self.text(basics, "summary", "basics")
+        label = self.text(basics, "label", "basics")
+        if summary is not None:
+            self._summary = (summary, "summary")
+            if label is not None:
+                self.note(f"basics.label {_shown(label)}: not imported; basics.summary is used")
+        elif label is not None:
+            self._summary = (label, "label")
+        for key, value in basics.items():
+            if key in {"name", "summary", "label"} or _is_missing(value):
+                continue
+            if key == "profiles" and isinstance(value, list):
+                for index, entry in enumerate(value):
+                    self.note_unmapped_entry(f"basics.profiles[{index}]", entry, "network")
+            else:
+                self.note(f"basics.{key} {_shown(value)}: not part of a profile")
+
+    def summary(self, name: str) -> str | None:
+        """The profile summary, checked against the model now that the name is known."""
+        if self._summary is None:
+            return None
+        text, source = self._summary
+        checked = self.conform(
+            Profile, {"name": name, "summary": text}, "basics", "basics", {"summary": source}
+        )
+        summary = checked.get("summary") if checked else None
+        return summary if isinstance(summary, str) else None
+
+    def note_unmapped_section(self, section: str, value: object) -> None:
+        name_key, reason = UNMAPPED_SECTIONS[section]
+        if _is_missing(value):
+            return
+        if not isinstance(value, list):
+            self.note(f"{section}: {reason}")
+            return
+        for index, entry in enumerate(value):
+            self.note_unmapped_entry(f"{section}[{index}]", entry, name_key, reason)
+
+    def note_unmapped_entry(
+        self, path: str, entry: object, name_key: str, reason: str = "not part of a profile"
+    ) -> None:
+        if not _is_missing(entry):
+            self.note(f"{self.label(path, entry, name_key)}: {reason}")
+
+    def read_skill_group(self, path: str, entry: dict[str, object]) -> None:
+        name = self.text(entry, "name", path)
+        level = self.skill_level(entry, path, has_name=name is not None)
+        if name is not None:
+            self.add_skill(name, level, f"{path}.name")
+        for index, keyword in enumerate(self.strings(entry, "keywords", path)):
+            # The level describes the group as a whole, not each tool listed under it.
+            self.add_skill(keyword, None, f"{path}.keywords[{index}]")
+        self.note_unused_fields(path, entry, {"name", "level", "keywords"}, "name")
+
+    def skill_level(self, entry: dict[str, object], path: str, *, has_name: bool) -> str | None:
+        level_text = self.text(entry, "level", path)
+        if level_text is None:
+            return None
+        if not has_name:
+            self.note(f"{path}.level {_shown(level_text)}: no skill name to attach it to")
+            return None
+        level = SKILL_LEVELS.get(_vocabulary_key(level_text))
+        if level is None:
+            self.note(
+                f"{path}.level {_shown(level_text)}: unknown level, skill imported without it"
+            )
+        return level
+
+    def add_skill(self, name: str, level: str | None, path: str) -> None:
+        candidate = {"name": name} if level is None else {"name": name, "level": level}
+        try:
+            Skill.model_validate(candidate)
+        except ValidationError as error:
+            self.note(f"{path} {_shown(name)}: {_first_message(error)}; left out")
+            return
+        self.skills.add(name, level)
+
+    def read_education(self, path: str, entry: dict[str, object]) -> None:
+        label = self.label(path, entry, "institution")
+        study_type = self.text(entry, "studyType", path)
+        area = self.text(entry, "area", path)
+        institution = self.text(entry, "institution", path)
+        if study_type is None and area is None and institution is None:
+            self.note(f"{label}: no studyType, area or institution; left out")
+            return
+        degree = _degree_level(study_type) if study_type is not None else None
+        if degree is None:
+            shown = _shown(study_type) if study_type is not None else "missing"
+            self.note(f"{path}.studyType {shown}: unknown degree level, imported as 'other'")
+        end = self.date(entry, "endDate", path, is_end=True)
+        in_progress = end is None or end.last_day > self.today
+        education: dict[str, object] = {"degree": degree or "other"}
+        if area is not None:
+            education["field"] = area
+        if institution is not None:
+            education["institution"] = institution
+        education["status"] = "in_progress" if in_progress else "completed"
+        if end is not None:
+            education["expected"] = end.year_month
+        kept = self.conform(Education, education, path, label, EDUCATION_SOURCES)
+        if kept is not None:
+            self.education.append(kept)
+        self.note_unused_fields(path, entry, set(EDUCATION_SOURCES.values()), "institution")
+
+    def read_publication(self, path: str, entry: dict[str, object]) -> None:
+        label = self.label(path, entry, "name")
+        title = self.text(entry, "name", path)
+        if title is None:
+            self.note(f"{label}: no name, so no publication title; left out")
+            return
+        publication: dict[str, object] = {"title": title}
+        venue = self.text(entry, "publisher", path)
+        if venue is not None:
+            publication["venue"] = venue
+        released = self.date(entry, "releaseDate", path, is_end=False)
+        if released is not None:
+            publication["year"] = released.last_day.year
+        url = self.text(entry, "url", path)
+        if url is not None:
+            publication["url"] = url
+        kept = self.conform(Publication, publication, path, label, PUBLICATION_SOURCES)
+        if kept is not None:
+            self.publications.append(kept)
+        self.note_unused_fields(path, entry, set(PUBLICATION_SOURCES.values()), "name")
+
+    def read_work(self, path: str, entry: dict[str, object]) -> None:
+        label = self.label(path, entry, "name")
+        title = self.text(entry, "position", path)
+        if title is None:
+            self.note(f"{label}: no position, so it cannot become an experience entry; left out")
+            return
+        experience: dict[str, object] = {"title": title}
+        org = self.text(entry, "name", path)
+        if org is not None:
+            experience["org"] = org
+        start = self.date(entry, "startDate", path, is_end=False)
+        if start is not None:
+            experience["start"] = start.year_month
+        if _is_missing(entry.get("endDate")) or self.is_ongoing(entry.get("endDate")):
+            experience["end"] = "present"
+        else:
+            end = self.date(entry, "endDate", path, is_end=True)
+            if end is not None:
+                experience["end"] = end.year_month
+        self.copy_common(entry, path, experience)
+        kept = self.conform(Experience, experience, path, label, EXPERIENCE_SOURCES)
+        if kept is not None:
+            self.experience.append(kept)
+        self.note_unused_fields(path, entry, set(EXPERIENCE_SOURCES.values()), "name")
+
+    def read_project(self, path: str, entry: dict[str, object]) -> None:
+        label = self.label(path, entry, "name")
+        name = self.text(entry, "name", path)
+        if name is None:
+            self.note(f"{label}: no name; left out")
+            return
+        project: dict[str, object] = {"name": name}
+        self.copy_common(entry, path, project, summary_key="description")
+        url = self.text(entry, "url", path)
+        if url is not None:
+            project["url"] = url
+        kept = self.conform(Project, project, path, label, PROJECT_SOURCES)
+        if kept is not None:
+            self.projects.append(kept)
+        self.note_unused_fields(path, entry, set(PROJECT_SOURCES.values()), "name")
+
+    def copy_common(
+        self,
+        entry: dict[str, object],
+        path: str,
+        target: dict[str, object],
+        *,
+        summary_key: str = "summary",
+    ) -> None:
+        """Skills (from keywords), summary and highlights: shared by experience and projects."""
+        skills = _SkillList()
+        for keyword in self.strings(entry, "keywords", path):
+            skills.add(keyword)
+        if skills_found := skills.as_list():
+            target["skills"] = skills_found
+        summary = self.text(entry, summary_key, path)
+        if summary is not None:
+            target["summary"] = summary
+        if highlights := self.strings(entry, "highlights", path):
+            target["highlights"] = highlights
+
+    # --- fields ---------------------------------------------------------------------------
+
+    def label(self, path: str, entry: object, name_key: str) -> str:
+        """``path`` with the entry's own name, so a note can be found in the document."""
+        name = entry.get(name_key) if isinstance(entry, dict) else None
+        if isinstance(name, str) and name.strip():
+            return f"{path} ({' '.join(name.split())})"
+        return path
+
+    def text(self, entry: dict[str, object], key: str, path: str) -> str | None:
+        """A text field, stripped; None when missing or blank, noted when not text."""
+        value = entry.get(key)
+        if _is_missing(value):
+            return None
+        if not isinstance(value, str):
+            self.note(f"{path}.{key}: expected text, got {_json_type(value)}; left out")
+            return None
+        return value.strip() or None
+
+    def strings(self, entry: dict[str, object], key: str, path: str) -> list[str]:
+        """A list-of-text field; items that are not text are noted and skipped."""
+        value = entry.get(key)
+        if _is_missing(value):
+            return []
+        if not isinstance(value, list):
+            self.note(f"{path}.{key}: expected a list of text, got {_json_type(value)}; left out")
+            return []
+        found: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                if item.strip():
+                    found.append(item.strip())
+            elif not _is_missing(item):
+                self.note(f"{path}.{key}[{index}]: expected text, got {_json_type(item)}; left out")
+        return found
+
+    def date(
+        self, entry: dict[str, object], key: str, path: str, *, is_end: bool
+    ) -> _ResumeDate | None:
+        """A date field; None when missing or ongoing, noted when it is not a date."""
+        value = entry.get(key)
+        if _is_missing(value) or (is_end and self.is_ongoing(value)):
+            return None
+        parsed = _parse_resume_date(value, is_end=is_end)
+        if parsed is None:
+            self.note(
+                f"{path}.{key} {_shown(value)}: not a date (YYYY, YYYY-MM or YYYY-MM-DD); left out"
+            )
+        return parsed
+
+    @staticmethod
+    def is_ongoing(value: object) -> bool:
+        # Not in the schema, but resumes often say "Present" where the schema says to omit.
+        return isinstance(value, str) and value.strip().casefold() in ONGOING_WORDS
+
+    def note_unused_fields(
+        self, path: str, entry: dict[str, object], used: set[str], name_key: str
+    ) -> None:
+        unused = [key for key, value in entry.items() if key not in used and not _is_missing(value)]
+        if unused:
+            label = self.label(path, entry, name_key)
+            self.note(f"{label}: {', '.join(unused)} not imported (no place in a profile)")
+
+    def conform(
+        self,
+        model: type[BaseModel],
+        entry: dict[str, object],
+        path: str,
+        label: str,
+        sources: Mapping[str, str],
+    ) -> dict[str, object] | None:
+        """``entry`` without what ``model`` refuses, each refusal noted; None if it cannot stand.
+
+        The model owns limits such as text length, year range and an end before a start, so
+        they are not repeated here: whatever it refuses is taken out, one problem at a time,
+        until it accepts. A refused list item goes alone; a refused required field takes the
+        whole entry with it.
+        """
+        while True:
+            try:
+                model.model_validate(entry)
+            except ValidationError as error:
+                problem = error.errors()[0]
+                message = problem["msg"]
+                location = problem["loc"]
+                field = str(location[0]) if location else ""
+                source = f"{path}.{sources.get(field, field)}"
+                value = entry.get(field)
+                if field not in entry or field in _required_fields(model):
+                    self.note(f"{label}: {source} {message}; entry left out")
+                    return None
+                if isinstance(value, list) and len(location) > 1 and isinstance(location[1], int):
+                    refused = location[1]
+                    item = value[refused]
+                    entry[field] = [other for index, other in enumerate(value) if index != refused]
+                    self.note(f"{source} {_shown(item)}: {message}; left out")
+                    if not entry[field]:
+                        del entry[field]
+                else:
+                    del entry[field]
+                    self.note(f"{source} {_shown(value)}: {message}; left out")
+            else:
+                return entry
+
+
+def _required_fields(model: type[BaseModel]) -> set[str]:
+    return {name for name, field in model.model_fields.items() if field.is_required()}
