@@ -49,6 +49,8 @@ class ParsingRules(StrictModel):
     choice_cues: tuple[str, ...]
     degree: dict[str, Any]
     publications_cues: tuple[str, ...]
+    location_words: tuple[str, ...]
+    generic_categories: tuple[str, ...]
 
 
 @cache
@@ -128,10 +130,22 @@ def _from_html(text: str) -> tuple[str, dict[str, Any]]:
     heading = soup.find("h1")
     title_tag = soup.find("title")
     facts: dict[str, Any] = {}
+    page_title = title_tag.get_text(" ", strip=True) if title_tag is not None else ""
+    parts = [part.strip() for part in re.split(r"\s+[-|—–·]\s+", page_title) if part.strip()]
     if heading is not None:
         facts["title"] = heading.get_text(" ", strip=True)
-    elif title_tag is not None:
-        facts["title"] = title_tag.get_text(" ", strip=True)
+    elif parts:
+        facts["title"] = parts[0]
+    site = soup.find("meta", attrs={"property": "og:site_name"})
+    others = [
+        part
+        for part in parts
+        if part != facts.get("title") and not re.search(r"\b(?:careers?|jobs?)\b", part, re.I)
+    ]
+    if site is not None and site.get("content"):
+        facts["company"] = str(site["content"]).strip()
+    elif others:
+        facts["company"] = others[0]
     return _html_lines(soup), facts
 
 
@@ -264,9 +278,15 @@ def _split_inline_headings(text: str) -> str:
         key=len,
         reverse=True,
     )
-    titled = "|".join(re.escape(_title_case(phrase)) for phrase in phrases)
+    # "Company Overview" and "What you'll do": title case or sentence case, never lower case.
+    forms = {form for phrase in phrases for form in (_title_case(phrase), _sentence_case(phrase))}
+    titled = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     pattern = re.compile(rf"(?:(?<=[\w.)!?])\s+)({titled}):?\s+(?=[A-Z])")
     return pattern.sub(lambda match: f"\n{match.group(1)}:\n", text)
+
+
+def _sentence_case(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
 
 
 def _title_case(phrase: str) -> str:
@@ -286,6 +306,8 @@ def sections(text: str) -> list[Clause]:
             continue
         heading, _, rest = line.partition(":")
         kind = kinds.get(_fold(heading)) if len(heading.split()) <= 6 else None
+        if kind is None and not rest and len(line.split()) <= 5 and line.startswith("About "):
+            kind = IGNORED  # "About Saltmarsh": the company's own introduction
         if kind is not None:
             current = kind
             line = rest.strip()
@@ -377,7 +399,11 @@ class _Reader:
 
     def _is_requirement_skill(self, span: Span) -> bool:
         categories = self.catalog.skills[span.skill].categories
-        return "soft_skill" not in categories
+        return not categories <= self.generic
+
+    @property
+    def generic(self) -> frozenset[str]:
+        return frozenset(self.rules.generic_categories)
 
     def _phrase_ranges(self, text: str) -> list[tuple[int, int]]:
         folded = text.casefold()
@@ -552,28 +578,75 @@ def _fields(text: str) -> list[str]:
 # -- title, company, location ------------------------------------------------------------------
 
 
+_PLACE_SPLIT = re.compile(r"\s+[·—–|]\s+|\s+-\s+")
+_IS_A = re.compile(
+    r"(?:^|[.!?]\s+|\n)([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:is|are)\s+(?:a|an|the)\b"
+)
+_LOCATION_LABEL = re.compile(r"^(?:job\s+)?locations?\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def _looks_like_place(text: str) -> bool:
+    words = parsing_rules().location_words
+    if re.search(r"\b[A-Z][a-zé]+,\s+[A-Z]{2}\b", text):  # "Austin, TX"
+        return True
+    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in words)
+
+
 def _facts_from_text(text: str) -> dict[str, Any]:
+    """Title, company and location from the head of a plain-text posting.
+
+    Careers pages open with the title, then the company (often "Company · Place"), then the
+    place; one-paragraph postings run them together, so the company is also found by the
+    sentence that introduces it ("Pinterest is a platform ...").
+    """
     facts: dict[str, Any] = {}
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [_BULLET.sub("", line).strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return facts
-    first = _BULLET.sub("", lines[0]).strip()
-    if len(first.split()) <= 14:
-        located = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", first)
-        if located:
-            facts["title"], facts["location"] = located.group(1).strip(), located.group(2).strip()
-        else:
-            facts["title"] = first.rstrip(":")
-    company = re.search(
-        r"(?:^|[.!?]\s+|\n)([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:is|are)\s+(?:a|an|the)\b",
-        text,
-    )
-    if company:
-        facts["company"] = company.group(1)
-    at_company = re.search(r"\bat\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})", first)
-    if "company" not in facts and at_company:
-        facts["company"] = at_company.group(1)
+    introduced = _IS_A.search(text)
+    first = lines[0]
+    if len(first.split()) > 16 and introduced and introduced.group(1) in first:
+        # Everything on one line: "Title Company Place Company is a ...".
+        name = introduced.group(1)
+        head, _, rest = first.partition(name)
+        facts["title"], facts["company"] = head.strip(" ,-"), name
+        place = rest.split(name, 1)[0].strip(" ,-")
+        if place and len(place.split()) <= 6:
+            facts["location"] = place
+        return facts
+    located = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", first)
+    if located and _looks_like_place(located.group(2)):
+        facts["title"], facts["location"] = located.group(1).strip(), located.group(2).strip()
+    else:
+        facts["title"] = first.rstrip(":")
+    for line in lines[1:4]:
+        label = _LOCATION_LABEL.match(line)
+        if label:
+            facts.setdefault("location", label.group(1).strip())
+            continue
+        if "company" in facts:
+            if "location" not in facts and _looks_like_place(line) and len(line.split()) <= 12:
+                facts["location"] = line
+            continue
+        pieces = _PLACE_SPLIT.split(line, maxsplit=1)
+        if _company_like(pieces[0], text):
+            facts["company"] = pieces[0].strip()
+            if len(pieces) > 1 and _looks_like_place(pieces[1]):
+                facts["location"] = pieces[1].strip()
+    if "company" not in facts and introduced:
+        facts["company"] = introduced.group(1)
     return facts
+
+
+def _company_like(name: str, text: str) -> bool:
+    """A short capitalised line that the posting mentions again (by its first word) is the
+    company; a heading, a sentence or a place is not."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not name[:1].isupper() or name.rstrip().endswith((".", ":")):
+        return False
+    if _fold(name) in _heading_kinds() or _looks_like_place(name):
+        return False
+    return text.count(words[0]) >= 2
 
 
 def parse_posting(
