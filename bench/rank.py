@@ -40,7 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def profile_terms(path: Path) -> list[str]:
     """Everything a naive matcher compares a requirement with: the profile's skill lists and
-    the words of its free text (summaries, titles, publication titles)."""
+    the words and two-word phrases of its free text (summaries, titles, publication titles);
+    without the phrases it could not find two-word skills such as "stream processing"."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     terms = []
     texts = [data.get("summary") or ""]
@@ -52,7 +53,8 @@ def profile_terms(path: Path) -> list[str]:
         texts += entry.get("highlights", [])
     texts += [paper.get("title", "") for paper in data.get("publications", [])]
     for text in texts:
-        terms += text.split()
+        words = text.split()
+        terms += words + [" ".join(pair) for pair in zip(words, words[1:], strict=False)]
     return sorted(set(terms))
 
 

@@ -1,6 +1,6 @@
 """Run fitscore as ``python -m fitscore``."""
 
-from fitscore.cli import main
+from fitscore.entry import main
 
 if __name__ == "__main__":
     main()

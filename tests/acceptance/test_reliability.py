@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import os
 import random
+import signal
 import socket
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -234,3 +238,45 @@ def test_output_does_not_depend_on_listing_order(
     monkeypatch.setattr("fitscore.validation.os.walk", shuffled_walk)
     second = run("rank", str(PROFILE), str(folder), "--format", "jsonl").stdout
     assert first == second
+
+
+def test_ctrl_c_during_a_large_rank_exits_130_with_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    text = POSTING.read_bytes()
+    for number in range(6000):
+        (folder / f"{number:05d}.yaml").write_bytes(text)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "fitscore", "rank", str(PROFILE), str(folder), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    time.sleep(1.0)
+    os.killpg(child.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+    _, errors = child.communicate(timeout=30)
+    assert child.returncode == 130
+    assert errors.decode().strip().splitlines() == ["fitscore: interrupted"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_one_line_not_a_traceback() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "fitscore",
+                "score",
+                str(PROFILE),
+                str(POSTING),
+                "--format",
+                "json",
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "fitscore: error: cannot write the output: No space left on device\n"
