@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -28,6 +28,8 @@ from fitscore.kinds import Kind
 from fitscore.yamlsource import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from fitscore.skills.catalog import Catalog
 
 app = typer.Typer(
@@ -54,6 +56,40 @@ CatalogOption = Annotated[
 MaxBytesOption = Annotated[
     int,
     typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes."),
+]
+
+
+ProfileArgument = Annotated[str, typer.Argument(help="Profile YAML file.", metavar="PROFILE")]
+PostingsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Posting files or folders; - reads paths from standard input.", metavar="PATH..."
+    ),
+]
+ListFormatOption = Annotated[
+    RankFormat | None,
+    typer.Option("--format", "-f", help="Output format. Default: table on a terminal, else tsv."),
+]
+NullOption = Annotated[
+    bool, typer.Option("-0", "--null", help="Paths on standard input are NUL-separated.")
+]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count).")
+]
+HeaderOption = Annotated[
+    bool | None,
+    typer.Option("--header/--no-header", help="Header row for csv (default on) and tsv (off)."),
+]
+WeightsOption = Annotated[
+    str | None, typer.Option("--weights", metavar="FILE", help="YAML file of component weights.")
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="Date to judge 'present' and graduation dates by (default: today).",
+    ),
 ]
 
 
@@ -171,7 +207,7 @@ def validate(
 
 @app.command()
 def score(
-    profile: Annotated[str, typer.Argument(help="Profile YAML file.", metavar="PROFILE")],
+    profile: ProfileArgument,
     posting: Annotated[
         str, typer.Argument(help="Posting YAML file, or - for standard input.", metavar="POSTING")
     ],
@@ -187,10 +223,7 @@ def score(
             "--fail-under", min=0, max=100, help="Exit 1 when the score is below N.", metavar="N"
         ),
     ] = None,
-    weights: Annotated[
-        str | None,
-        typer.Option("--weights", metavar="FILE", help="YAML file of component weights."),
-    ] = None,
+    weights: WeightsOption = None,
     save: Annotated[
         str | None,
         typer.Option(
@@ -198,14 +231,7 @@ def score(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Let --save overwrite a file.")] = False,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            metavar="YYYY-MM-DD",
-            help="Date to judge 'present' and graduation dates by (default: today).",
-        ),
-    ] = None,
+    today: TodayOption = None,
     catalog: CatalogOption = None,
     max_bytes: MaxBytesOption = DEFAULT_LIMITS.max_bytes,
 ) -> None:
@@ -248,21 +274,81 @@ def score(
             raise typer.Exit(EXIT_CHECK_FAILED)
 
 
+def _over_postings(
+    profile: str,
+    paths: list[str],
+    measure: str,
+    *,
+    null: bool,
+    jobs: int | None,
+    strict: bool,
+    weights: str | None,
+    today: str | None,
+    catalog: list[str] | None,
+    max_bytes: int,
+) -> tuple[list[Any], int, int]:
+    """Score every posting under ``paths`` with the scorer's ``measure`` method.
+
+    Problems go to stderr as path:line:col lines; returns the results in input order, how many
+    inputs could not be scored, and how many there were.
+    """
+    from fitscore.documents import read_profile, read_weights
+    from fitscore.ranking import collect_paths, default_jobs, score_files
+    from fitscore.scoring import Scorer
+
+    limits = _limits(max_bytes)
+    scorer = Scorer(
+        read_profile(profile, limits),
+        catalog=_catalog(catalog),
+        weights=read_weights(weights, limits) if weights else None,
+        today=_date(today),
+        profile_path=profile,
+    )
+    files, missing = collect_paths(_expand_stdin(paths, null))
+    for problem in missing:
+        sys.stderr.write(f"{problem.location()}: error: {problem.message}\n")
+    if missing and strict:
+        raise typer.Exit(EXIT_CHECK_FAILED)
+    with _progress(len(files)) as advance:
+        results, failures, failed = score_files(
+            scorer,
+            files,
+            getattr(scorer, measure),
+            jobs=jobs or default_jobs(),
+            limits=limits,
+            strict=strict,
+            progress=advance,
+        )
+    for failure in failures:
+        sys.stderr.write(f"{failure.location()}: {failure.severity}: {failure.message}\n")
+    return results, failed + len(missing), len(files) + len(missing)
+
+
+def _emit_list(
+    output_format: RankFormat | None,
+    table: Callable[[], RenderableType],
+    text: Callable[[RankFormat], str],
+    bad: int,
+    total: int,
+) -> None:
+    """A colour table on a terminal, else the chosen text format; exit 1 if inputs failed."""
+    chosen = output_format or (RankFormat.TABLE if is_terminal(sys.stdout) else RankFormat.TSV)
+    if chosen is RankFormat.TABLE and is_terminal(sys.stdout):
+        from fitscore.console import make_console
+
+        make_console().print(table())
+    else:
+        _write(text(chosen))
+    if bad:
+        sys.stderr.write(f"fitscore: {bad} of {total} inputs could not be scored\n")
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
 @app.command()
 def rank(
-    profile: Annotated[str, typer.Argument(help="Profile YAML file.", metavar="PROFILE")],
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Posting files or folders; - reads paths from standard input.", metavar="PATH..."
-        ),
-    ],
-    output_format: Annotated[
-        RankFormat | None,
-        typer.Option(
-            "--format", "-f", help="Output format. Default: table on a terminal, else tsv."
-        ),
-    ] = None,
+    profile: ProfileArgument,
+    paths: PostingsArgument,
+    output_format: ListFormatOption = None,
     top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the best N.")] = None,
     min_score: Annotated[
         float | None,
@@ -270,32 +356,14 @@ def rank(
             "--min-score", min=0, max=100, help="Show only postings scoring N or more.", metavar="N"
         ),
     ] = None,
-    null: Annotated[
-        bool, typer.Option("-0", "--null", help="Paths on standard input are NUL-separated.")
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count)."),
-    ] = None,
+    null: NullOption = False,
+    jobs: JobsOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at the first file that cannot be scored.")
     ] = False,
-    header: Annotated[
-        bool | None,
-        typer.Option("--header/--no-header", help="Header row for csv (default on) and tsv (off)."),
-    ] = None,
-    weights: Annotated[
-        str | None,
-        typer.Option("--weights", metavar="FILE", help="YAML file of component weights."),
-    ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            metavar="YYYY-MM-DD",
-            help="Date to judge 'present' and graduation dates by (default: today).",
-        ),
-    ] = None,
+    header: HeaderOption = None,
+    weights: WeightsOption = None,
+    today: TodayOption = None,
     catalog: CatalogOption = None,
     max_bytes: MaxBytesOption = DEFAULT_LIMITS.max_bytes,
 ) -> None:
@@ -303,85 +371,45 @@ def rank(
 
     Example: fitscore rank profiles/me.yaml postings/ --format tsv | head -5
     """
-    from fitscore.documents import read_profile, read_weights
     from fitscore.formats.rank import as_renderable, render
-    from fitscore.ranking import collect_paths, default_jobs
-    from fitscore.ranking import rank as rank_postings
-    from fitscore.scoring import Scorer
+    from fitscore.ranking import RankReport
+    from fitscore.reports import RankEntry
 
     with _guard():
-        limits = _limits(max_bytes)
-        skills = _catalog(catalog)
-        scorer = Scorer(
-            read_profile(profile, limits),
-            catalog=skills,
-            weights=read_weights(weights, limits) if weights else None,
-            today=_date(today),
-            profile_path=profile,
+        entries, bad, total = _over_postings(
+            profile,
+            paths,
+            "summary",
+            null=null,
+            jobs=jobs,
+            strict=strict,
+            weights=weights,
+            today=today,
+            catalog=catalog,
+            max_bytes=max_bytes,
         )
-        files, missing = collect_paths(_expand_stdin(paths, null))
-        for problem in missing:
-            sys.stderr.write(f"{problem.location()}: error: {problem.message}\n")
-        if missing and strict:
-            raise typer.Exit(EXIT_CHECK_FAILED)
-        with _progress(len(files)) as advance:
-            report = rank_postings(
-                scorer,
-                files,
-                jobs=jobs or default_jobs(),
-                limits=limits,
-                strict=strict,
-                progress=advance,
-            )
-        for failure in report.failures:
-            sys.stderr.write(f"{failure.location()}: {failure.severity}: {failure.message}\n")
-        shown = report.select(top, min_score)
-        chosen = output_format or (RankFormat.TABLE if is_terminal(sys.stdout) else RankFormat.TSV)
-        if chosen is RankFormat.TABLE and is_terminal(sys.stdout):
-            from fitscore.console import make_console
-
-            make_console().print(as_renderable(shown))
-        else:
-            _write(render(shown, chosen, header))
-        if report.failed_files or missing:
-            bad = report.failed_files + len(missing)
-            sys.stderr.write(
-                f"fitscore: {bad} of {len(files) + len(missing)} inputs could not be scored\n"
-            )
-            raise typer.Exit(EXIT_CHECK_FAILED)
+        entries.sort(key=RankEntry.sort_key)
+        shown = RankReport(tuple(entries), (), bad).select(top, min_score)
+        _emit_list(
+            output_format,
+            lambda: as_renderable(shown),
+            lambda chosen: render(shown, chosen, header),
+            bad,
+            total,
+        )
 
 
 @app.command()
 def gaps(
-    profile: Annotated[str, typer.Argument(help="Profile YAML file.", metavar="PROFILE")],
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Posting files or folders; - reads paths from standard input.", metavar="PATH..."
-        ),
-    ],
-    output_format: Annotated[
-        RankFormat | None,
-        typer.Option(
-            "--format", "-f", help="Output format. Default: table on a terminal, else tsv."
-        ),
-    ] = None,
+    profile: ProfileArgument,
+    paths: PostingsArgument,
+    output_format: ListFormatOption = None,
     top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N.")] = None,
-    null: Annotated[
-        bool, typer.Option("-0", "--null", help="Paths on standard input are NUL-separated.")
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count)."),
-    ] = None,
-    header: Annotated[
-        bool | None,
-        typer.Option("--header/--no-header", help="Header row for csv (default on) and tsv (off)."),
-    ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option("--today", metavar="YYYY-MM-DD", help="Date to judge dates by."),
-    ] = None,
+    null: NullOption = False,
+    jobs: JobsOption = None,
+    header: HeaderOption = None,
+    weights: WeightsOption = None,
+    today: TodayOption = None,
     catalog: CatalogOption = None,
     max_bytes: MaxBytesOption = DEFAULT_LIMITS.max_bytes,
 ) -> None:
@@ -389,48 +417,30 @@ def gaps(
 
     Example: fitscore gaps profiles/me.yaml postings/ --top 10
     """
-    from fitscore.documents import read_profile
     from fitscore.formats.rank import demand_renderable, demand_text
-    from fitscore.ranking import collect_paths, default_jobs, score_files
     from fitscore.reports import roll_up
-    from fitscore.scoring import Scorer
 
     with _guard():
-        limits = _limits(max_bytes)
-        scorer = Scorer(
-            read_profile(profile, limits),
-            catalog=_catalog(catalog),
-            today=_date(today),
-            profile_path=profile,
+        found, bad, total = _over_postings(
+            profile,
+            paths,
+            "missing_items",
+            null=null,
+            jobs=jobs,
+            strict=False,
+            weights=weights,
+            today=today,
+            catalog=catalog,
+            max_bytes=max_bytes,
         )
-        files, missing = collect_paths(_expand_stdin(paths, null))
-        for problem in missing:
-            sys.stderr.write(f"{problem.location()}: error: {problem.message}\n")
-        with _progress(len(files)) as advance:
-            found, failures, failed = score_files(
-                scorer,
-                files,
-                scorer.missing_items,
-                jobs=jobs or default_jobs(),
-                limits=limits,
-                progress=advance,
-            )
-        for failure in failures:
-            sys.stderr.write(f"{failure.location()}: {failure.severity}: {failure.message}\n")
         rows = roll_up(found)[:top] if top else roll_up(found)
-        chosen = output_format or (RankFormat.TABLE if is_terminal(sys.stdout) else RankFormat.TSV)
-        if chosen is RankFormat.TABLE and is_terminal(sys.stdout):
-            from fitscore.console import make_console
-
-            make_console().print(demand_renderable(rows))
-        else:
-            _write(demand_text(rows, chosen, header))
-        if failed or missing:
-            sys.stderr.write(
-                f"fitscore: {failed + len(missing)} of {len(files) + len(missing)} inputs "
-                "could not be scored\n"
-            )
-            raise typer.Exit(EXIT_CHECK_FAILED)
+        _emit_list(
+            output_format,
+            lambda: demand_renderable(rows),
+            lambda chosen: demand_text(rows, chosen, header),
+            bad,
+            total,
+        )
 
 
 @app.command()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from fitscore.formats import RankFormat
+from fitscore.formats.plain import plain_text
 from fitscore.formats.score import BAND_STYLES, bar
 from fitscore.ranking import RankReport
 from fitscore.reports import DemandRow, RankEntry
@@ -101,14 +102,7 @@ def as_renderable(report: RankReport) -> RenderableType:
 
 
 def as_table(report: RankReport, width: int = 120) -> str:
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        width=width, no_color=True, color_system=None, force_terminal=False, file=buffer
-    )
-    console.print(as_renderable(report))
-    return buffer.getvalue()
+    return plain_text(as_renderable(report), width)
 
 
 FORMATTERS: dict[RankFormat, Callable[[RankReport], str]] = {
@@ -155,14 +149,7 @@ def demand_text(
             for record in records
         ]
         return "".join(line + "\n" for line in lines)
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        width=120, no_color=True, color_system=None, force_terminal=False, file=buffer
-    )
-    console.print(demand_renderable(rows))
-    return buffer.getvalue()
+    return plain_text(demand_renderable(rows), 120)
 
 
 def demand_renderable(rows: tuple[DemandRow, ...]) -> RenderableType:

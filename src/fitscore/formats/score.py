@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from fitscore.formats import ScoreFormat
+from fitscore.formats.plain import plain_text
 from fitscore.reports import ScoreReport
 
 if TYPE_CHECKING:
@@ -201,14 +201,7 @@ TEXT_FORMATTERS: dict[ScoreFormat, Callable[[ScoreReport], str]] = {
 
 def as_table(report: ScoreReport, width: int = 100) -> str:
     """The terminal report rendered without colour (for a pipe or a file)."""
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        width=width, no_color=True, color_system=None, force_terminal=False, file=buffer
-    )
-    console.print(as_renderable(report))
-    return buffer.getvalue()
+    return plain_text(as_renderable(report), width)
 
 
 FORMATTERS: dict[ScoreFormat, Callable[[ScoreReport], str]] = {

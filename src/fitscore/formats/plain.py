@@ -1,0 +1,21 @@
+"""Rich renderables as plain text: what a table looks like in a pipe, a file or a test."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def plain_text(renderable: RenderableType, width: int) -> str:
+    """``renderable`` drawn at ``width`` columns with no colour and no terminal codes."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        width=width, no_color=True, color_system=None, force_terminal=False, file=buffer
+    )
+    console.print(renderable)
+    return buffer.getvalue()
