@@ -50,3 +50,33 @@ def test_broken_json_names_line_and_column() -> None:
     result = run("import", "jsonresume", "-", stdin='{"basics": {"name": "A"},\n "skills": [\n')
     assert result.exit_code == 2
     assert result.stderr.startswith("<stdin>:3:1: error: invalid JSON")
+
+
+OFFICIAL = ROOT / "tests" / "examples" / "jsonresume" / "official"
+
+
+@pytest.mark.parametrize("name", ["full-resume.json", "minimal-resume.json"])
+def test_our_samples_follow_the_official_json_resume_schema(name: str) -> None:
+    import jsonschema
+
+    schema = json.loads((OFFICIAL / "schema.json").read_text(encoding="utf-8"))
+    document = json.loads((RESUME.parent / name).read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(document)
+
+
+def test_the_official_sample_resume_imports_validates_and_scores(tmp_path: Path) -> None:
+    target = tmp_path / "profiles" / "sample.yaml"
+    target.parent.mkdir()
+    sample = OFFICIAL / "sample.resume.json"
+    result = run("import", "jsonresume", str(sample), "-o", str(target))
+    assert result.exit_code == 0
+    assert run("validate", str(target)).exit_code == 0
+    profile = yaml.safe_load(target.read_text(encoding="utf-8"))
+    resume = json.loads(sample.read_text(encoding="utf-8"))
+    assert profile["name"] == resume["basics"]["name"]
+    listed = {(s if isinstance(s, str) else s["name"]).casefold() for s in profile["skills"]}
+    for group in resume["skills"]:
+        for name in [group["name"], *group.get("keywords", [])]:
+            assert name.casefold() in listed
+    scored = run("score", str(target), "postings/lumen-frontend-engineer.yaml", "--format", "json")
+    assert scored.exit_code == 0
