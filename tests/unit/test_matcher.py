@@ -146,3 +146,19 @@ def test_free_text_spotting_respects_word_boundaries_and_symbols(
     assert expected <= found
     if not expected:
         assert found & {"R", "Go", "C", "Oracle Database", "Shell Scripting"} == set()
+
+
+def test_a_listed_slash_pair_shows_each_of_its_skills() -> None:
+    person = profile(skills=["C/C++", "Unix/Linux"])
+    for wanted in ("C", "C++", "Linux", "Unix"):
+        decision = fitscore.match(wanted, person)
+        assert (decision.status, decision.matched) == (
+            Status.MET,
+            "C/C++" if "C" in wanted else "Unix/Linux",
+        )
+    assert fitscore.match("C#", person).status is Status.MISSING
+
+
+def test_a_posting_slash_pair_is_met_by_either_skill() -> None:
+    assert fitscore.match("C/C++", profile(skills=["C++"])).status is Status.MET
+    assert fitscore.match("Go/Rust", profile(skills=["Java"])).status is Status.MISSING

@@ -357,6 +357,21 @@ class ProfileEvidence:
         return Match(Status.MISSING, term, skill, reason=f"no {skill} in the profile")
 
     def _decide_unknown(self, term: str) -> Match:
+        parts = _slash_parts(term, self.resolver)
+        if parts:
+            # "C/C++", "Unix/Linux": either one shows it.
+            choice = self.match_any(parts)
+            return Match(
+                choice.status,
+                term,
+                choice.skill,
+                choice.matched,
+                choice.source,
+                choice.similarity,
+                choice.reason,
+                choice.near_miss,
+                choice.standing,
+            )
         wanted_keys = set(variants(term))
         wanted_key = key(term)
         best: Match | None = None
@@ -398,6 +413,16 @@ class ProfileEvidence:
                         "all its words appear in a longer term",
                     )
         return Match(Status.MISSING, term, None, reason=f"'{term}' is not in the profile")
+
+
+def _slash_parts(term: str, resolver: Resolver) -> list[str]:
+    """The parts of "A/B" when each names a catalogue skill ("C/C++"), else nothing."""
+    if "/" not in term:
+        return []
+    parts = [part.strip() for part in term.split("/") if part.strip()]
+    if len(parts) < 2 or any(resolver.resolve(part).skill is None for part in parts):
+        return []
+    return parts
 
 
 def _within_typo(first: str, second: str) -> bool:
@@ -476,6 +501,10 @@ class Matcher:
         items: list[Evidence] = []
         for order, (term, source, kind, years) in enumerate(listed):
             resolution = self.resolver.resolve(term)
+            for part in _slash_parts(term, self.resolver) if resolution.skill is None else ():
+                # A listed "C/C++" shows both C and C++.
+                named = self.resolver.resolve(part).skill
+                items.append(Evidence(term, source, kind, named, 100.0, years, False, order))
             items.append(
                 Evidence(
                     term,
