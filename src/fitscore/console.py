@@ -39,7 +39,3 @@ def make_console(stream: TextIO | None = None, *, record: bool = False) -> Conso
         record=record,
         width=None if terminal else 100,
     )
-
-
-def error_console() -> Console:
-    return make_console(sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -152,12 +151,6 @@ class Profile(StrictModel):
     projects: tuple[Project, ...] = ()
 
 
-class RequirementKind(StrEnum):
-    SKILL = "skill"
-    ANY_OF = "any_of"
-    CATEGORY = "category"
-
-
 class Requirement(StrictModel):
     """One requirement item: a skill, ``any_of`` a closed list, or a catalogue ``category``."""
 
@@ -206,14 +199,6 @@ class Requirement(StrictModel):
                 "requirement_form", "'examples' belongs to a category item only"
             )
         return self
-
-    @property
-    def kind(self) -> RequirementKind:
-        if self.any_of is not None:
-            return RequirementKind.ANY_OF
-        if self.category is not None:
-            return RequirementKind.CATEGORY
-        return RequirementKind.SKILL
 
     def text(self) -> str:
         """How the requirement reads in a report."""

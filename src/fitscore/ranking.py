@@ -133,7 +133,12 @@ def rank(
 def _outcomes(
     worker: _Worker[R], paths: Sequence[str], jobs: int
 ) -> Iterator[R | tuple[Problem, ...]]:
-    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD or "fork" not in _start_methods():
+    if (
+        jobs <= 1
+        or len(paths) < PARALLEL_THRESHOLD
+        or "fork"
+        not in multiprocessing.get_all_start_methods()  # forked workers inherit the scorer
+    ):
         yield from map(worker, paths)
         return
     global _ACTIVE
@@ -147,10 +152,6 @@ def _outcomes(
         # Stopping early (--strict, Ctrl-C) must not wait for the files still queued.
         pool.shutdown(wait=True, cancel_futures=True)
         _ACTIVE = None
-
-
-def _start_methods() -> list[str]:
-    return multiprocessing.get_all_start_methods()
 
 
 def default_jobs() -> int:

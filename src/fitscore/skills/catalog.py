@@ -62,9 +62,6 @@ class Catalog:
     max_words: int = 1
     sources: tuple[str, ...] = ()
 
-    def lookup_key(self, term_key: str) -> str | None:
-        return self.index.get(term_key)
-
     def category_members(self, category: str) -> tuple[str, ...]:
         """Skills that belong to ``category`` themselves: well-known examples first."""
         return self._members.get(category, ())

@@ -236,10 +236,6 @@ class ProfileEvidence:
             if family is not None:
                 self.by_family.setdefault(family, item)
 
-    def skills(self) -> frozenset[str]:
-        """Every catalogue skill the profile shows, directly or by implication."""
-        return frozenset(self.by_skill) | frozenset(self.implied)
-
     def near_misses(self) -> list[Evidence]:
         return [item for item in self.items if item.typo]
 
