@@ -194,7 +194,7 @@ def parse_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     """Parse YAML text into a :class:`Document`."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    node, problem = _compose(text, path)
+    node, problem = _compose(text, path, limits)
     if problem is not None:
         return Document(path, None, (problem,))
     if node is None:
@@ -204,12 +204,14 @@ def parse_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     return Document(path, data, tuple(walker.problems), node)
 
 
-def _compose(text: str, path: str) -> tuple[Node | None, Problem | None]:
+def _compose(text: str, path: str, limits: Limits) -> tuple[Node | None, Problem | None]:
     loader_class = _FAST_LOADER or yaml.BaseLoader
     try:
         return _compose_with(loader_class, text), None
     except yaml.MarkedYAMLError as fast_error:
-        if "nesting depth" in str(fast_error) or loader_class is yaml.BaseLoader:
+        if "nesting depth" in str(fast_error):
+            return None, _depth_problem(text, path, limits)
+        if loader_class is yaml.BaseLoader:
             return None, _syntax_problem(path, fast_error)
         # libyaml's wording varies by version; the pure-Python parser gives stable messages.
         try:
@@ -217,12 +219,32 @@ def _compose(text: str, path: str) -> tuple[Node | None, Problem | None]:
         except yaml.MarkedYAMLError as slow_error:
             return None, _syntax_problem(path, slow_error)
         except RecursionError:
-            return None, error(path, 1, 1, "too-deep", "the document is nested too deeply")
+            return None, _depth_problem(text, path, limits)
         return None, _syntax_problem(path, fast_error)
     except yaml.YAMLError as exc:
         return None, error(path, 1, 1, "yaml-syntax", f"invalid YAML: {exc}")
     except RecursionError:
-        return None, error(path, 1, 1, "too-deep", "the document is nested too deeply")
+        return None, _depth_problem(text, path, limits)
+
+
+def _depth_problem(text: str, path: str, limits: Limits) -> Problem:
+    """Where nesting first goes past the limit, found with the pure-Python event parser (a
+    state machine, no recursion; libyaml's scanner stops at its own limit before emitting
+    the events), so that the answer is the same with or without libyaml."""
+    depth = 0
+    message = f"nested more than {limits.max_depth} levels deep"
+    try:
+        for event in yaml.parse(text, Loader=yaml.BaseLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                mark = event.start_mark
+                if depth > limits.max_depth + 1 and mark is not None:  # root counts as 0 in _Walker
+                    return error(path, mark.line + 1, mark.column + 1, "too-deep", message)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return error(path, 1, 1, "too-deep", message)
 
 
 def _compose_with(loader_class: type[Any], text: str) -> Node | None:
@@ -240,8 +262,6 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
     problem = (exc.problem or "invalid YAML").strip()
     if "'\\t'" in problem or "\t" in problem:
         return error(path, line, column, "tab", "tab character; YAML indents with spaces only")
-    if "nesting depth" in problem:
-        return error(path, line, column, "too-deep", "the document is nested too deeply")
     if "expected a single document" in (exc.context or ""):
         return error(
             path,
