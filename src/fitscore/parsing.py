@@ -51,6 +51,7 @@ class ParsingRules(StrictModel):
     publications_cues: tuple[str, ...]
     location_words: tuple[str, ...]
     generic_categories: tuple[str, ...]
+    tool_categories: tuple[str, ...]
 
 
 @cache
@@ -389,13 +390,17 @@ class _Reader:
             self._add(section, {"any_of": _names(spans), "label": _label(text)}, text)
             self._note_big_data(spans, section, text)
             return
-        spans = self._categories(text, spans, section)
+        spans = self._without_class_names(text, self._categories(text, spans, section))
         self._note_big_data(spans, section, text)
         for group in _chains(text, spans):
             if len(group) > 1:
                 self._add(section, {"any_of": _names(group)}, text)
             else:
                 self._add(section, group[0].skill, text)
+
+    def _without_class_names(self, text: str, spans: list[Span]) -> list[Span]:
+        tools = frozenset(self.rules.tool_categories)
+        return _without_class_names(text, spans, self.catalog, tools)
 
     def _is_requirement_skill(self, span: Span) -> bool:
         categories = self.catalog.skills[span.skill].categories
@@ -533,6 +538,26 @@ def _label(text: str) -> str:
             words = words[len(start) + 1 :]
             break
     return words if len(words) <= 120 else words[:117].rstrip() + "..."
+
+
+def _without_class_names(
+    text: str, spans: list[Span], catalog: Catalog, tools: frozenset[str]
+) -> list[Span]:
+    """In "gradient boosting (XGBoost or LightGBM)" the tools are the requirement; the name
+    before the parenthesis only says what kind of tools they are. A tool itself ("Python
+    (pandas, statsmodels)") stays a requirement."""
+    kept = []
+    for span in spans:
+        is_tool = bool(catalog.skills[span.skill].categories & tools)
+        opening = None if is_tool else re.match(r"\s*(?:[A-Za-z-]+\s+){0,2}\(", text[span.end :])
+        if opening:
+            start = span.end + opening.end()
+            close = text.find(")", start)
+            end = close if close >= 0 else len(text)
+            if any(start <= other.start < end for other in spans):
+                continue
+        kept.append(span)
+    return kept
 
 
 def _chains(text: str, spans: list[Span]) -> list[list[Span]]:
