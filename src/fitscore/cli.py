@@ -199,7 +199,9 @@ def validate(
         )
         _write(FORMATTERS[output_format](report))
         sys.stderr.write(report.summary() + "\n")
-        missing = any(p.code == "unreadable" for r in report.results for p in r.problems)
+        from fitscore.validation import MISSING_PATH
+
+        missing = any(p.code == MISSING_PATH for r in report.results for p in r.problems)
         if missing:
             raise typer.Exit(EXIT_USAGE)
         raise typer.Exit(EXIT_OK if report.passed else EXIT_CHECK_FAILED)

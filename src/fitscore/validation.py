@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from fitscore.skills.normalize import key
 from fitscore.yamlsource import DEFAULT_LIMITS, Document, Limits, read_document
 
 YAML_SUFFIXES = (".yaml", ".yml")
+MISSING_PATH = "missing-path"
 _FOLDER_KINDS = {"profiles": Kind.PROFILE, "postings": Kind.POSTING}
 _POSTING_KEYS = frozenset({"title", "company", "required", "preferred"})
 _PROFILE_KEYS = frozenset({"name", "education", "skills", "experience", "publications"})
@@ -87,11 +89,23 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, Problem | None]]:
                     for name in files
                     if name.endswith(YAML_SUFFIXES) and not name.startswith(".")
                 )
-            yield from ((item, None) for item in sorted(found))
+            yield from ((item, _odd_entry(item)) for item in sorted(found))
         elif os.path.exists(path) or os.path.islink(path):
             yield path, None
         else:
-            yield path, error(path, 0, 0, "unreadable", "no such file or folder")
+            yield path, error(path, 0, 0, MISSING_PATH, "no such file or folder")
+
+
+def _odd_entry(path: str) -> Problem | None:
+    """A folder entry that is not a regular file (a pipe would block, a socket cannot be read,
+    a symbolic-link loop has no end) is reported instead of read."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return error(path, 0, 0, "unreadable", f"cannot read: {exc.strerror or exc}")
+    if stat.S_ISREG(mode):
+        return None
+    return error(path, 0, 0, "unreadable", "not a regular file (a pipe, socket or device)")
 
 
 def detect_kind(path: str, data: object) -> Kind | None:

@@ -142,20 +142,25 @@ def _positions(root: Node | None) -> tuple[dict[Path, Position], dict[Path, Posi
 def read_document(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read ``path`` from disk (``-`` is not handled here) and parse it."""
     try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; we refuse it right after.
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        # A named pipe the user gave on purpose (`score me.yaml <(fitscore parse job.txt)`) is
+        # read to its end; folders never hand us one (see validation.discover). Whatever the
+        # source, no more than the size limit is read.
+        handle = os.open(path, os.O_RDONLY)
         try:
             status = os.fstat(handle)
             if stat.S_ISDIR(status.st_mode):
                 return _failed(path, 0, 0, "unreadable", "is a directory, not a file")
-            if not stat.S_ISREG(status.st_mode):
-                # A FIFO or a device would block or never end; a socket cannot be read at all.
-                return _failed(
-                    path, 0, 0, "unreadable", "not a regular file (a pipe, socket or device)"
-                )
-            if status.st_size > limits.max_bytes:
+            if stat.S_ISREG(status.st_mode) and status.st_size > limits.max_bytes:
                 return _failed(path, 1, 1, "too-large", _too_large(status.st_size, limits))
-            raw = os.read(handle, limits.max_bytes + 1)
+            chunks: list[bytes] = []
+            remaining = limits.max_bytes + 1
+            while remaining > 0:
+                chunk = os.read(handle, min(remaining, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                remaining -= len(chunk)
+            raw = b"".join(chunks)
         finally:
             os.close(handle)
     except IsADirectoryError:

@@ -280,3 +280,19 @@ def test_a_full_disk_is_one_line_not_a_traceback() -> None:
         )
     assert done.returncode == 2
     assert done.stderr == "fitscore: error: cannot write the output: No space left on device\n"
+
+
+def test_a_named_pipe_given_on_purpose_is_read_like_a_file(tmp_path: Path) -> None:
+    pipe = tmp_path / "posting.yaml"
+    os.mkfifo(pipe)
+    done = subprocess.Popen(
+        [sys.executable, "-m", "fitscore", "score", str(PROFILE), str(pipe), "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with open(pipe, "wb") as writer:  # what `score me.yaml <(fitscore parse job.txt)` does
+        writer.write(POSTING.read_bytes())
+    out, errors = done.communicate(timeout=30)
+    assert done.returncode == 0, errors
+    assert '"company": "Pinterest"' in out
