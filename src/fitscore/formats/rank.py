@@ -75,17 +75,15 @@ def as_renderable(report: RankReport) -> RenderableType:
     from rich.text import Text
 
     table = Table(title=f"{len(report.entries)} postings, best first", title_justify="left")
-    for name, justify in (
-        ("#", "right"),
-        ("score", "right"),
-        ("", "left"),
-        ("band", "left"),
-        ("title", "left"),
-        ("company", "left"),
-        ("required", "right"),
-        ("top gap", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    # Numbers never wrap; the words share what width is left.
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True, min_width=10)
+    table.add_column("band", no_wrap=True, min_width=9)
+    table.add_column("title", ratio=3)
+    table.add_column("company", ratio=2)
+    table.add_column("required", justify="right", no_wrap=True)
+    table.add_column("top gap", ratio=3)
     for position, entry in enumerate(report.entries, 1):
         style = BAND_STYLES.get(entry.band, "")
         table.add_row(
