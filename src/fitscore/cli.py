@@ -375,7 +375,6 @@ def rank(
     """
     from fitscore.formats.rank import as_renderable, render
     from fitscore.ranking import RankReport
-    from fitscore.reports import RankEntry
 
     with _guard():
         entries, bad, total = _over_postings(
@@ -390,8 +389,7 @@ def rank(
             catalog=catalog,
             max_bytes=max_bytes,
         )
-        entries.sort(key=RankEntry.sort_key)
-        shown = RankReport(tuple(entries), (), bad).select(top, min_score)
+        shown = RankReport.ranked(entries).select(top, min_score)
         _emit_list(
             output_format,
             lambda: as_renderable(shown),

@@ -263,6 +263,7 @@ def _json_ld_fields(posting: dict[str, Any]) -> dict[str, Any]:
 # -- sections and clauses ----------------------------------------------------------------------
 
 
+@cache
 def _heading_kinds() -> dict[str, str]:
     rules = parsing_rules()
     return {_fold(phrase): kind for kind, phrases in rules.headings.items() for phrase in phrases}
@@ -274,6 +275,11 @@ def _fold(text: str) -> str:
 
 def _split_inline_headings(text: str) -> str:
     """A one-paragraph posting still has its headings, capitalised mid-text: break there."""
+    return _inline_heading_pattern().sub(lambda match: f"\n{match.group(1)}:\n", text)
+
+
+@cache
+def _inline_heading_pattern() -> re.Pattern[str]:
     phrases = sorted(
         {phrase for phrases in parsing_rules().headings.values() for phrase in phrases},
         key=len,
@@ -282,8 +288,7 @@ def _split_inline_headings(text: str) -> str:
     # "Company Overview" and "What you'll do": title case or sentence case, never lower case.
     forms = {form for phrase in phrases for form in (_title_case(phrase), _sentence_case(phrase))}
     titled = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?:(?<=[\w.)!?])\s+)({titled}):?\s+(?=[A-Z])")
-    return pattern.sub(lambda match: f"\n{match.group(1)}:\n", text)
+    return re.compile(rf"(?:(?<=[\w.)!?])\s+)({titled}):?\s+(?=[A-Z])")
 
 
 def _sentence_case(phrase: str) -> str:
@@ -321,10 +326,15 @@ def sections(text: str) -> list[Clause]:
     return clauses
 
 
+@cache
+def _run_on_pattern() -> re.Pattern[str]:
+    starts = "|".join(re.escape(start) for start in parsing_rules().clause_starts)
+    return re.compile(rf"(?<=[a-z0-9)\]])\s+(?=(?:{starts})\b)")
+
+
 def _clauses(line: str) -> list[str]:
     """Sentences of a line, and the items of a run-on list ("... field Proficiency in ...")."""
-    starts = "|".join(re.escape(start) for start in parsing_rules().clause_starts)
-    run_on = re.compile(rf"(?<=[a-z0-9)\]])\s+(?=(?:{starts})\b)")
+    run_on = _run_on_pattern()
     pieces: list[str] = []
     for sentence in _SENTENCE_END.split(line):
         for part in run_on.split(sentence):
@@ -355,6 +365,7 @@ class _Reader:
         self.catalog = catalog
         self.rules = parsing_rules()
         self.draft = Draft()
+        self._degree_section = INTRO  # the section the kept degree came from
 
     def read(self, clauses: list[Clause]) -> Draft:
         for clause in clauses:
@@ -501,8 +512,6 @@ class _Reader:
             self.draft.degree = (degree, text)
             self._degree_section = section
         return True
-
-    _degree_section = INTRO
 
     def _add(self, section: str, item: Any, source: str) -> None:
         identity = json.dumps(item, sort_keys=True) if isinstance(item, dict) else item

@@ -32,17 +32,17 @@ _CHUNK = 64
 
 @dataclass(frozen=True, slots=True)
 class RankReport:
-    """Entries best first (ties by path) and the problems of files that could not be scored."""
+    """Scored postings, best first; ties by path, so the order never depends on the input."""
 
     entries: tuple[RankEntry, ...]
-    failures: tuple[Problem, ...]
-    failed_files: int
+
+    @classmethod
+    def ranked(cls, entries: Iterable[RankEntry]) -> RankReport:
+        return cls(tuple(sorted(entries, key=RankEntry.sort_key)))
 
     def select(self, top: int | None = None, min_score: float | None = None) -> RankReport:
         kept = [e for e in self.entries if min_score is None or e.score >= min_score]
-        if top is not None:
-            kept = kept[:top]
-        return RankReport(tuple(kept), self.failures, self.failed_files)
+        return RankReport(tuple(kept[:top] if top is not None else kept))
 
 
 def collect_paths(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
@@ -111,23 +111,6 @@ def score_files(
         if progress is not None:
             progress(1)
     return results, failures, failed_files
-
-
-def rank(
-    scorer: Scorer,
-    paths: Sequence[str],
-    *,
-    jobs: int = 1,
-    limits: Limits = DEFAULT_LIMITS,
-    strict: bool = False,
-    progress: Callable[[int], None] | None = None,
-) -> RankReport:
-    """Score every posting file in ``paths`` (files, already expanded) and rank them."""
-    entries, failures, failed_files = score_files(
-        scorer, paths, scorer.summary, jobs=jobs, limits=limits, strict=strict, progress=progress
-    )
-    entries.sort(key=RankEntry.sort_key)
-    return RankReport(tuple(entries), tuple(failures), failed_files)
 
 
 def _outcomes(

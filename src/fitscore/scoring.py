@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
@@ -68,6 +68,19 @@ class _Evaluation:
     total: float
     notes: tuple[str, ...]
 
+    def missed_rows(self) -> list[_Row]:
+        """Requirement items that lose points: the gaps among the items."""
+        return [r for r in self.rows if r.lost > 0 and r.decision.status is not Status.MET]
+
+    def missed_components(self) -> list[tuple[_Part, float]]:
+        """Degree, publications and big data, with the points each loses, where it loses any."""
+        missed = []
+        for part, component in zip(self.parts, self.components, strict=True):
+            lost = round(component.weight - component.points, 1)
+            if part.applies and part.name not in _SKILL_COMPONENTS and lost > 0:
+                missed.append((part, lost))
+        return missed
+
 
 def _gap_order(points: float, kind: str, text: str) -> tuple[float, bool, str]:
     """Gaps by the points they would add; required before preferred at equal points."""
@@ -104,11 +117,15 @@ class Scorer:
     def score(self, posting: Posting, posting_path: str = "") -> ScoreReport:
         """The gap report of the profile against ``posting``."""
         evaluation = self._evaluate(posting)
-        requirements, gaps = self._rows(evaluation.rows)
-        for part, component in zip(evaluation.parts, evaluation.components, strict=True):
-            lost = round(component.weight - component.points, 1)
-            if part.applies and part.name not in _SKILL_COMPONENTS and lost > 0:
-                gaps.append(Gap(part.gap_kind, part.gap_text, lost, part.suggestion))
+        requirements = [self._requirement(row) for row in evaluation.rows]
+        gaps = [
+            Gap(row.section, row.item.text(), row.lost, self._suggest(row.item, row.decision))
+            for row in evaluation.missed_rows()
+        ]
+        gaps.extend(
+            Gap(part.gap_kind, part.gap_text, lost, part.suggestion)
+            for part, lost in evaluation.missed_components()
+        )
         gaps.sort(key=lambda gap: _gap_order(gap.points, gap.kind, gap.text))
         notes = list(evaluation.notes)
         notes.extend(
@@ -131,15 +148,10 @@ class Scorer:
     def summary(self, posting: Posting, posting_path: str = "") -> RankEntry:
         """What ``rank`` keeps of a posting: the same numbers as :meth:`score`, no prose."""
         evaluation = self._evaluate(posting)
-        candidates = [
-            (row.lost, row.section, row.item.text())
-            for row in evaluation.rows
-            if row.lost > 0 and row.decision.status is not Status.MET
-        ]
-        for part, component in zip(evaluation.parts, evaluation.components, strict=True):
-            lost = round(component.weight - component.points, 1)
-            if part.applies and part.name not in _SKILL_COMPONENTS and lost > 0:
-                candidates.append((lost, part.gap_kind, part.gap_text))
+        candidates = [(row.lost, row.section, row.item.text()) for row in evaluation.missed_rows()]
+        candidates.extend(
+            (lost, part.gap_kind, part.gap_text) for part, lost in evaluation.missed_components()
+        )
         top = min(candidates, key=lambda gap: _gap_order(*gap)) if candidates else None
         required = [row for row in evaluation.rows if row.section == "required"]
         return RankEntry(
@@ -156,7 +168,6 @@ class Scorer:
 
     def missing_items(self, posting: Posting, posting_path: str = "") -> list[DemandItem]:
         """Requirement items of ``posting`` the profile does not fully meet, with their cost."""
-        evaluation = self._evaluate(posting)
         return [
             DemandItem(
                 # A plain skill is one thing to learn; a group or category is the whole choice.
@@ -165,8 +176,7 @@ class Scorer:
                 row.section,
                 row.lost,
             )
-            for row in evaluation.rows
-            if row.lost > 0 and row.decision.status is not Status.MET
+            for row in self._evaluate(posting).missed_rows()
         ]
 
     def _evaluate(self, posting: Posting) -> _Evaluation:
@@ -246,28 +256,19 @@ class Scorer:
             return self.evidence.match_category(item.category, item.examples)
         return self.evidence.match(item.skill or "")
 
-    def _rows(self, rows: Iterable[_Row]) -> tuple[list[RequirementResult], list[Gap]]:
-        requirements: list[RequirementResult] = []
-        gaps: list[Gap] = []
-        for row in rows:
-            text = row.item.text()
-            decision = row.decision
-            requirements.append(
-                RequirementResult(
-                    row.section,
-                    text,
-                    decision.status,
-                    decision.matched,
-                    decision.source,
-                    round(decision.similarity, 1),
-                    row.lost,
-                    decision.skill,
-                    decision.reason,
-                )
-            )
-            if decision.status is not Status.MET and row.lost > 0:
-                gaps.append(Gap(row.section, text, row.lost, self._suggest(row.item, decision)))
-        return requirements, gaps
+    def _requirement(self, row: _Row) -> RequirementResult:
+        decision = row.decision
+        return RequirementResult(
+            row.section,
+            row.item.text(),
+            decision.status,
+            decision.matched,
+            decision.source,
+            round(decision.similarity, 1),
+            row.lost,
+            decision.skill,
+            decision.reason,
+        )
 
     def _suggest(self, item: Requirement, decision: Match) -> str:
         close = ""

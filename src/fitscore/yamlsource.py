@@ -92,12 +92,16 @@ class Document:
         return not any(problem.is_error for problem in self.problems)
 
     @cached_property
-    def value_positions(self) -> Mapping[Path, Position]:
-        return _positions(self.root)[0]
+    def _position_maps(self) -> tuple[dict[Path, Position], dict[Path, Position]]:
+        return _positions(self.root)
 
-    @cached_property
+    @property
+    def value_positions(self) -> Mapping[Path, Position]:
+        return self._position_maps[0]
+
+    @property
     def key_positions(self) -> Mapping[Path, Position]:
-        return _positions(self.root)[1]
+        return self._position_maps[1]
 
     def position(self, path: Path, *, prefer_key: bool = False) -> Position:
         """Best known (line, column) for ``path``: the value, its key, or the nearest parent."""

@@ -192,13 +192,6 @@ def as_renderable(report: ScoreReport) -> RenderableType:
     return Group(*blocks)
 
 
-TEXT_FORMATTERS: dict[ScoreFormat, Callable[[ScoreReport], str]] = {
-    ScoreFormat.TEXT: as_text,
-    ScoreFormat.JSON: as_json,
-    ScoreFormat.MARKDOWN: as_markdown,
-}
-
-
 def as_table(report: ScoreReport, width: int = 100) -> str:
     """The terminal report rendered without colour (for a pipe or a file)."""
     return plain_text(as_renderable(report), width)
@@ -206,5 +199,7 @@ def as_table(report: ScoreReport, width: int = 100) -> str:
 
 FORMATTERS: dict[ScoreFormat, Callable[[ScoreReport], str]] = {
     ScoreFormat.TABLE: as_table,
-    **TEXT_FORMATTERS,
+    ScoreFormat.TEXT: as_text,
+    ScoreFormat.JSON: as_json,
+    ScoreFormat.MARKDOWN: as_markdown,
 }

@@ -60,7 +60,6 @@ class Catalog:
     index: Mapping[str, str]
     closure: Mapping[str, frozenset[str]]
     max_words: int = 1
-    sources: tuple[str, ...] = ()
 
     def category_members(self, category: str) -> tuple[str, ...]:
         """Skills that belong to ``category`` themselves: well-known examples first."""
@@ -133,7 +132,7 @@ class Catalog:
         return json.dumps(document, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
     @classmethod
-    def from_json(cls, text: str, source: str) -> Catalog:
+    def from_json(cls, text: str) -> Catalog:
         document: dict[str, Any] = json.loads(text)
         skills = {
             entry["name"]: SkillInfo(
@@ -156,7 +155,6 @@ class Catalog:
             index=document["index"],
             closure={name: frozenset(names) for name, names in document["closure"].items()},
             max_words=document["max_words"],
-            sources=(source,),
         )
 
 
@@ -210,7 +208,7 @@ def _load(paths: tuple[str, ...]) -> Catalog:
             text = compiled.read_text(encoding="utf-8")
             stamp = hashlib.sha256(raw).hexdigest()
             if f'"source_sha256": "{stamp}"' in text[:300]:
-                return Catalog.from_json(text, BUILTIN_NAME)
+                return Catalog.from_json(text)
     return build_from_yaml(raw, paths)
 
 
@@ -223,7 +221,6 @@ class _Builder:
         self.entries: dict[str, dict[str, object]] = {}
         self.owner: dict[str, str] = {}
         self.places: dict[str, tuple[Document, tuple[str | int, ...]]] = {}
-        self.sources: list[str] = []
 
     def add(self, document: Document) -> None:
         from fitscore.loading import to_model
@@ -233,7 +230,6 @@ class _Builder:
         if parsed is None:
             self.problems.extend(problems)
             return
-        self.sources.append(document.path)
         for entry in parsed.categories:
             self.categories[entry.id] = entry.label
             if entry.examples:
@@ -371,7 +367,6 @@ class _Builder:
             index=index,
             closure=closure,
             max_words=max_words,
-            sources=tuple(self.sources),
         )
 
     def _closure(self, skills: Mapping[str, SkillInfo]) -> dict[str, frozenset[str]]:

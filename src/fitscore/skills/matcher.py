@@ -390,9 +390,8 @@ class ProfileEvidence:
         if best is not None:
             return best
         phrase = _phrase_pattern(term)
-        for source, kind, text in self.texts:
+        for source, _, text in self.texts:
             if phrase is not None and phrase.search(text):
-                del kind
                 return Match(Status.MET, term, None, term, source, 100.0, "named in the text")
         wanted_words = set(words(term))
         if len(wanted_words) >= 2:
