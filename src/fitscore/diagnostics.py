@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+# The code of a problem that means "this path does not exist": a usage error, not a bad file.
+MISSING_PATH = "missing-path"
+
 
 class Severity(StrEnum):
     ERROR = "error"

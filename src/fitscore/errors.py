@@ -1,4 +1,9 @@
-"""The one exception family of fitscore. The CLI turns each into one line and an exit code."""
+"""The one exception family of fitscore, and the exit codes of SPEC.md.
+
+Exceptions are for what stops a run; what is wrong with one input file is a ``Problem``
+(``fitscore.diagnostics``) carried by a report. Messages speak of the data ("the file exists");
+the command line adds the option that helps ("use --force"), keyed by ``code``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,9 @@ from fitscore.diagnostics import Problem
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+EXIT_CLOSED_PIPE = 141
 
 
 class FitscoreError(Exception):
@@ -15,19 +22,23 @@ class FitscoreError(Exception):
 
     exit_code = EXIT_USAGE
 
+    def __init__(self, message: str, *, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+
 
 class UsageError(FitscoreError):
-    """The command line asks for something impossible."""
+    """The call asks for something impossible."""
 
 
 class InputError(FitscoreError):
-    """An input file cannot be read or parsed. Carries the problems that say why."""
+    """An input cannot be read or parsed. Carries the problems that say why."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         first = problems[0] if problems else None
         text = f"{first.location()}: {first.message}" if first else "invalid input"
-        super().__init__(text)
+        super().__init__(text, code=first.code if first else "")
 
 
 class OutputError(FitscoreError):
@@ -35,6 +46,12 @@ class OutputError(FitscoreError):
 
 
 class UnscorableError(InputError):
-    """A posting in ``rank --strict`` could not be scored: the check failed (SPEC exit 1)."""
+    """A posting of a strict ranking could not be scored: the check failed (SPEC exit 1)."""
 
     exit_code = EXIT_CHECK_FAILED
+
+
+class WorkerError(FitscoreError):
+    """A worker process of a parallel run stopped unexpectedly."""
+
+    exit_code = EXIT_INTERNAL

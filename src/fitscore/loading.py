@@ -6,23 +6,35 @@ import types
 import typing
 from collections.abc import Mapping
 from difflib import get_close_matches
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from fitscore.diagnostics import Problem, error
 from fitscore.errors import InputError
-from fitscore.kinds import Kind
-from fitscore.models import Posting, Profile
-from fitscore.yamlsource import DEFAULT_LIMITS, Document, Limits, Path, read_document
+from fitscore.models import Posting, Profile, Weights
+from fitscore.sources import DEFAULT_LIMITS, Limits, read_source
+from fitscore.vocabulary import FileKind
+from fitscore.yamlsource import Document, Path, parse_text, read_document
+
+if TYPE_CHECKING:
+    from fitscore.skills.catalog import Catalog
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+TEXT_NAME = "<text>"
 
 
-def model_of(kind: Kind) -> type[Profile] | type[Posting]:
+def model_of(kind: FileKind) -> type[Profile] | type[Posting]:
     """The model class that validates files of ``kind``."""
-    return Profile if kind is Kind.PROFILE else Posting
+    return Profile if kind is FileKind.PROFILE else Posting
+
+
+def posting_context(catalog: Catalog | None) -> dict[str, Any]:
+    """What posting validation needs to know: the category names a requirement may use."""
+    from fitscore.skills.catalog import builtin_catalog
+
+    return {"categories": frozenset((catalog or builtin_catalog()).categories)}
 
 
 def to_model(
@@ -63,13 +75,90 @@ def load(
     limits: Limits = DEFAULT_LIMITS,
     context: Mapping[str, Any] | None = None,
     document: Document | None = None,
+    stdin: BinaryIO | None = None,
 ) -> ModelT:
     """Read and validate one file, raising :class:`InputError` with every problem found."""
-    parsed = document if document is not None else read_document(path, limits)
+    parsed = document if document is not None else read_document(path, limits, stdin)
     instance, problems = to_model(parsed, model, context)
     if instance is None:
         raise InputError(problems)
     return instance
+
+
+def load_profile(
+    path: str, limits: Limits = DEFAULT_LIMITS, stdin: BinaryIO | None = None
+) -> Profile:
+    """A profile file (``-`` is ``stdin`` when one is given)."""
+    return load(path, Profile, limits=limits, stdin=stdin)
+
+
+def load_posting(
+    path: str,
+    catalog: Catalog | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    stdin: BinaryIO | None = None,
+) -> Posting:
+    """A posting file; its categories are checked against ``catalog`` (default: built-in)."""
+    return load(path, Posting, limits=limits, context=posting_context(catalog), stdin=stdin)
+
+
+def load_weights(path: str, limits: Limits = DEFAULT_LIMITS) -> Weights:
+    """A YAML file of component weights."""
+    return load(path, Weights, limits=limits)
+
+
+def loads_profile(text: str, name: str = TEXT_NAME, limits: Limits = DEFAULT_LIMITS) -> Profile:
+    """A profile from YAML text; problems are located in ``name``."""
+    return load(name, Profile, document=parse_text(text, name, limits))
+
+
+def loads_posting(
+    text: str,
+    name: str = TEXT_NAME,
+    catalog: Catalog | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Posting:
+    """A posting from YAML text; problems are located in ``name``."""
+    document = parse_text(text, name, limits)
+    return load(name, Posting, context=posting_context(catalog), document=document)
+
+
+def load_pair(
+    profile_path: str,
+    posting_path: str,
+    catalog: Catalog | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    stdin: BinaryIO | None = None,
+) -> tuple[Profile, Posting]:
+    """Both files, reporting the problems of both when both are broken."""
+    problems: list[Problem] = []
+    profile = posting = None
+    try:
+        profile = load_profile(profile_path, limits, stdin)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    try:
+        posting = load_posting(posting_path, catalog, limits, stdin)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    if problems or profile is None or posting is None:
+        raise InputError(problems)
+    return profile, posting
+
+
+def load_json(path: str, limits: Limits = DEFAULT_LIMITS, stdin: BinaryIO | None = None) -> object:
+    """A JSON document from a file (or ``stdin``); syntax errors name line and column."""
+    import json
+
+    raw, name = read_source(path, limits, stdin)
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError([error(name, line, 1, "encoding", "invalid UTF-8")]) from exc
+    except json.JSONDecodeError as exc:
+        problem = error(name, exc.lineno, exc.colno, "json-syntax", f"invalid JSON: {exc.msg}")
+        raise InputError([problem]) from exc
 
 
 def _without_echoes(details: list[ErrorDetails]) -> list[ErrorDetails]:

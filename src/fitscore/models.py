@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -10,6 +13,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
+    PlainValidator,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -17,49 +22,90 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-DegreeLevel = Literal["phd", "masters", "bachelors", "associate", "other"]
+DegreeLevelName = Literal["phd", "masters", "bachelors", "associate", "other"]
 RequiredDegreeLevel = Literal["phd", "masters", "bachelors", "associate"]
 DegreeStatus = Literal["in_progress", "completed"]
 Level = Literal["beginner", "intermediate", "advanced", "expert"]
 Need = Literal["required", "preferred", "none"]
-
-DEGREE_RANK: dict[str, int] = {"other": 0, "associate": 1, "bachelors": 2, "masters": 3, "phd": 4}
+PRESENT = "present"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
 
-def _year_month(value: Any) -> str:
-    text = str(value).strip() if isinstance(value, str | int) else None
-    if text is None:
+@dataclass(frozen=True, slots=True, order=True)
+class YearMonth:
+    """A calendar month, the unit of every date in a profile. Orders and prints as ``2027-06``."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> YearMonth:
+        """``YYYY-MM`` or ``YYYY-MM-DD`` (the day is checked, then dropped).
+
+        Raises ``ValueError`` with a message that speaks of the value.
+        """
+        text = text.strip()
+        match = _YEAR_MONTH.match(text)
+        if not match:
+            raise ValueError(f"expected a year-month like 2027-06, got '{text[:40]}'")
+        year, month = int(match.group(1)), int(match.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist in '{text}' (use 01-12)")
+        if not _FIRST_YEAR <= year <= _LAST_YEAR:
+            raise ValueError(f"year {year} is out of range")
+        if match.group(3) is not None:
+            day = int(match.group(3))
+            if not 1 <= day <= calendar.monthrange(year, month)[1]:
+                raise ValueError(f"day {day} does not exist in '{text}'")
+        return cls(year, month)
+
+    @classmethod
+    def of(cls, day: dt.date) -> YearMonth:
+        return cls(day.year, day.month)
+
+    def months_until(self, other: YearMonth) -> int:
+        """Months from this one to ``other``, both counted (June to June is 1)."""
+        return (other.year - self.year) * 12 + other.month - self.month + 1
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def _year_month(value: Any) -> YearMonth:
+    if isinstance(value, YearMonth):
+        return value
+    if isinstance(value, dt.date):
+        return YearMonth.of(value)
+    if not isinstance(value, str | int) or isinstance(value, bool):
         raise PydanticCustomError("date", "expected a year-month like 2027-06")
-    match = _YEAR_MONTH.match(text)
-    if not match:
-        raise PydanticCustomError(
-            "date", "expected a year-month like 2027-06, got '{value}'", {"value": text[:40]}
-        )
-    year, month = int(match.group(1)), int(match.group(2))
-    if not 1 <= month <= 12:
-        raise PydanticCustomError(
-            "date",
-            "month {month} does not exist in '{value}' (use 01-12)",
-            {"month": month, "value": text},
-        )
-    if not 1900 <= year <= 2100:
-        raise PydanticCustomError("date", "year {year} is out of range", {"year": year})
-    return f"{year:04d}-{month:02d}"
+    try:
+        return YearMonth.parse(str(value))
+    except ValueError as exc:
+        raise PydanticCustomError("date", "{message}", {"message": str(exc)}) from None
 
 
-def _end_date(value: Any) -> str:
-    if isinstance(value, str) and value.strip().casefold() == "present":
-        return "present"
+def _end_date(value: Any) -> YearMonth | str:
+    if isinstance(value, str) and value.strip().casefold() == PRESENT:
+        return PRESENT
     return _year_month(value)
 
 
-YearMonth = Annotated[str, BeforeValidator(_year_month, json_schema_input_type=str)]
-EndDate = Annotated[str, BeforeValidator(_end_date, json_schema_input_type=str)]
+_AS_TEXT = PlainSerializer(str, return_type=str)
+YearMonthField = Annotated[
+    YearMonth,
+    PlainValidator(_year_month, json_schema_input_type=str),
+    _AS_TEXT,
+]
+EndDate = Annotated[
+    YearMonth | Literal["present"],
+    PlainValidator(_end_date, json_schema_input_type=str),
+    _AS_TEXT,
+]
 
 
 class StrictModel(BaseModel):
@@ -90,11 +136,11 @@ SkillItem = Annotated[Skill, BeforeValidator(_skill_from_text, json_schema_input
 
 
 class Education(StrictModel):
-    degree: DegreeLevel
+    degree: DegreeLevelName
     field: Name | None = None
     institution: Name | None = None
     status: DegreeStatus = "completed"
-    expected: YearMonth | None = Field(
+    expected: YearMonthField | None = Field(
         default=None, description="Year-month of (expected) graduation, e.g. 2027-06."
     )
 
@@ -109,7 +155,7 @@ class Publication(StrictModel):
 class Experience(StrictModel):
     title: Name
     org: Name | None = None
-    start: YearMonth | None = None
+    start: YearMonthField | None = None
     end: EndDate | None = Field(default=None, description='Year-month, or "present".')
     skills: tuple[SkillItem, ...] = ()
     summary: Text | None = None
@@ -117,9 +163,11 @@ class Experience(StrictModel):
 
     @field_validator("end")
     @classmethod
-    def _end_not_before_start(cls, end: str | None, info: ValidationInfo) -> str | None:
+    def _end_not_before_start(
+        cls, end: YearMonth | str | None, info: ValidationInfo
+    ) -> YearMonth | str | None:
         start = info.data.get("start")
-        if end and end != "present" and start and end < start:
+        if isinstance(end, YearMonth) and isinstance(start, YearMonth) and end < start:
             raise PydanticCustomError(
                 "date_order",
                 "ends ({end}) before it starts ({start})",

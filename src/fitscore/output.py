@@ -1,26 +1,44 @@
-"""Writing files for the user: atomically, and never over an existing file without --force."""
+"""Writing a file for the user: atomically, with the user's permissions, never clobbering.
+
+The text goes to a temporary file in the target's folder, is flushed to disk, and only then
+takes the target's name, so a failure on the way leaves the previous file intact. Without
+``force`` the name is taken with a hard link, which fails if the name exists: two runs writing
+the same new file cannot both succeed. A new file gets the mode the user's umask gives
+(``0644`` under ``022``); a replaced file keeps its mode. A symbolic link is written through
+to its target; a pipe, device or folder is never replaced.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from rich.console import Console, RenderableType
-
 from fitscore.errors import OutputError
 
-SAVE_SUFFIXES = (".svg", ".html", ".htm", ".txt")
+EXISTS = "exists"
 
 
 def write_atomic(path: str, text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
-
-    The previous file, if any, stays intact when anything fails on the way.
-    """
-    target = Path(path)
-    if target.exists() and not force:
-        raise OutputError(f"{path} exists; use --force to overwrite it")
+    """Write ``text`` to ``path``; raises :class:`OutputError` (code ``exists`` when the file
+    exists and ``force`` is false)."""
+    if not path:
+        raise OutputError("the output file name is empty")
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        existing: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    if existing is not None:
+        if not stat.S_ISREG(existing.st_mode):
+            raise OutputError(f"{path} is not a regular file (a folder, pipe or device)")
+        if not force:
+            raise OutputError(f"{path} exists", code=EXISTS)
+    mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
     folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
@@ -30,30 +48,41 @@ def write_atomic(path: str, text: str, *, force: bool = False) -> None:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        if force:
+            os.replace(temporary, target)
+        else:
+            _link_new(temporary, target, path)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def save_renderable(renderable: RenderableType, path: str, *, force: bool = False) -> None:
-    """Keep a terminal report as SVG, HTML or text, through rich's own export."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in SAVE_SUFFIXES:
-        raise OutputError(f"cannot save as '{suffix or path}': use .svg, .html or .txt")
-    console = Console(record=True, width=110, file=open(os.devnull, "w"), force_terminal=True)  # noqa: SIM115
-    try:
-        console.print(renderable)
     finally:
-        console.file.close()
-    if suffix == ".svg":
-        text = console.export_svg(title="fitscore")
-    elif suffix in (".html", ".htm"):
-        text = console.export_html()
-    else:
-        text = console.export_text()
-    write_atomic(path, text, force=force)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _link_new(temporary: str, target: Path, shown: str) -> None:
+    """Give the written file the name ``target`` only if no file has that name yet."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise OutputError(f"{shown} exists", code=EXISTS) from None
+    except OSError:
+        # No hard links on this file system: an exclusive create is as safe against clobbering.
+        with open(temporary, "rb") as source, open(target, "xb") as copy:
+            copy.write(source.read())
+            os.fchmod(copy.fileno(), stat.S_IMODE(os.stat(temporary).st_mode))
+            os.fsync(copy.fileno())
+
+
+def _umask() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

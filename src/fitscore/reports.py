@@ -1,16 +1,24 @@
-"""What formatters see: frozen results of scoring and ranking."""
+"""Every result fitscore produces, as frozen values: what formatters and Python callers see.
+
+Each report of a run (score, rank, demand, validation) carries its results, the problems met
+on the way and the exit code SPEC.md gives it. This module depends on the vocabulary and the
+problem type only, so formatters never import the engine.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from fitscore.skills.matcher import Status
+from fitscore.diagnostics import MISSING_PATH, Problem
+from fitscore.errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE
+from fitscore.vocabulary import Component, FileKind, Section, Status
 
 
 @dataclass(frozen=True, slots=True)
 class ComponentResult:
-    name: str
+    name: Component
     weight: float
     points: float
     detail: str
@@ -18,7 +26,7 @@ class ComponentResult:
 
 @dataclass(frozen=True, slots=True)
 class RequirementResult:
-    kind: str
+    section: Section
     text: str
     status: Status
     matched: str | None
@@ -31,7 +39,9 @@ class RequirementResult:
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    kind: str
+    """Something the profile lacks; ``section`` says whether the posting requires it."""
+
+    section: Section
     text: str
     points: float
     suggestion: str
@@ -52,16 +62,28 @@ class ScoreReport:
     requirements: tuple[RequirementResult, ...]
     gaps: tuple[Gap, ...]
     notes: tuple[str, ...] = ()
+    fail_under: float | None = None
 
     @property
     def required_met(self) -> int:
         return sum(
-            1 for item in self.requirements if item.kind == "required" and item.status == "met"
+            1
+            for item in self.requirements
+            if item.section is Section.REQUIRED and item.status is Status.MET
         )
 
     @property
     def required_total(self) -> int:
-        return sum(1 for item in self.requirements if item.kind == "required")
+        return sum(1 for item in self.requirements if item.section is Section.REQUIRED)
+
+    @property
+    def passed(self) -> bool:
+        """False only when a ``fail_under`` threshold was given and the score is below it."""
+        return self.fail_under is None or self.score >= self.fail_under
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_OK if self.passed else EXIT_CHECK_FAILED
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report of SPEC.md, keys in the documented order."""
@@ -71,12 +93,12 @@ class ScoreReport:
             "profile": {"path": self.profile_path, "name": self.profile_name},
             "posting": {"path": self.posting_path, "title": self.title, "company": self.company},
             "components": [
-                {"name": c.name, "weight": c.weight, "points": c.points, "detail": c.detail}
+                {"name": c.name.value, "weight": c.weight, "points": c.points, "detail": c.detail}
                 for c in self.components
             ],
             "requirements": [
                 {
-                    "kind": r.kind,
+                    "kind": r.section.value,
                     "text": r.text,
                     "status": r.status.value,
                     "matched": r.matched,
@@ -87,7 +109,12 @@ class ScoreReport:
                 for r in self.requirements
             ],
             "gaps": [
-                {"kind": g.kind, "text": g.text, "points": g.points, "suggestion": g.suggestion}
+                {
+                    "kind": g.section.value,
+                    "text": g.text,
+                    "points": g.points,
+                    "suggestion": g.suggestion,
+                }
                 for g in self.gaps
             ],
             "notes": list(self.notes),
@@ -131,7 +158,7 @@ class DemandItem:
 
     skill: str
     text: str
-    kind: str
+    section: Section
     points: float
 
 
@@ -156,23 +183,164 @@ class DemandRow:
         }
 
 
-def roll_up(items_per_posting: list[list[DemandItem]]) -> tuple[DemandRow, ...]:
-    """Missing skills by the total points they would add, then by how many postings ask."""
-    totals: dict[str, list[float]] = {}
-    examples: dict[str, str] = {}
-    for items in items_per_posting:
-        seen: set[str] = set()
-        for item in items:
-            row = totals.setdefault(item.skill, [0, 0, 0.0])
-            if item.skill not in seen:  # a posting counts once per skill, all its points add
-                seen.add(item.skill)
-                row[0] += 1
-                row[1] += any(i.kind == "required" for i in items if i.skill == item.skill)
-            row[2] += item.points
-            examples.setdefault(item.skill, item.text)
-    rows = [
-        DemandRow(skill, int(count), int(required), round(points, 1), examples[skill])
-        for skill, (count, required, points) in totals.items()
-    ]
-    rows.sort(key=lambda row: (-row.points, -row.postings, row.skill.casefold()))
-    return tuple(rows)
+@dataclass(frozen=True, slots=True)
+class RankReport:
+    """Scored postings, best first; ties by path, so the order never depends on the input.
+
+    ``problems`` are the inputs that could not be scored (missing paths, broken files);
+    ``inputs`` counts every input, scored or not.
+    """
+
+    entries: tuple[RankEntry, ...]
+    problems: tuple[Problem, ...] = ()
+    inputs: int = 0
+    failed: int = 0
+
+    @classmethod
+    def ranked(
+        cls,
+        entries: Iterable[RankEntry],
+        problems: Iterable[Problem] = (),
+        *,
+        inputs: int = 0,
+        failed: int = 0,
+    ) -> RankReport:
+        ordered = tuple(sorted(entries, key=RankEntry.sort_key))
+        return cls(ordered, tuple(problems), inputs, failed)
+
+    def select(self, top: int | None = None, min_score: float | None = None) -> RankReport:
+        """The best ``top`` entries scoring at least ``min_score``; problems are kept."""
+        kept = [e for e in self.entries if min_score is None or e.score >= min_score]
+        shown = tuple(kept[:top] if top is not None else kept)
+        return RankReport(shown, self.problems, self.inputs, self.failed)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CHECK_FAILED if self.failed else EXIT_OK
+
+    def summary(self) -> str:
+        """One line for stderr when inputs failed, else empty."""
+        if not self.failed:
+            return ""
+        return f"{self.failed} of {self.inputs} inputs could not be scored"
+
+
+@dataclass(frozen=True, slots=True)
+class DemandReport:
+    """Missing skills over many postings, by the points they would add (``fitscore gaps``)."""
+
+    rows: tuple[DemandRow, ...]
+    problems: tuple[Problem, ...] = ()
+    inputs: int = 0
+    failed: int = 0
+
+    def select(self, top: int | None = None) -> DemandReport:
+        shown = self.rows[:top] if top is not None else self.rows
+        return DemandReport(shown, self.problems, self.inputs, self.failed)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CHECK_FAILED if self.failed else EXIT_OK
+
+    def summary(self) -> str:
+        if not self.failed:
+            return ""
+        return f"{self.failed} of {self.inputs} inputs could not be scored"
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What ``validate`` found in one file."""
+
+    path: str
+    kind: FileKind | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(problem.is_error for problem in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationReport:
+    """The outcome of one ``validate`` run: one result per file, in path order."""
+
+    results: tuple[FileResult, ...]
+    strict: bool = False
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return tuple(problem for result in self.results for problem in result.problems)
+
+    @property
+    def errors(self) -> int:
+        return sum(result.errors for result in self.results)
+
+    @property
+    def warnings(self) -> int:
+        return sum(result.warnings for result in self.results)
+
+    @property
+    def invalid(self) -> int:
+        return sum(1 for result in self.results if not self.file_passed(result))
+
+    def file_passed(self, result: FileResult) -> bool:
+        return result.errors == 0 and not (self.strict and result.warnings)
+
+    @property
+    def passed(self) -> bool:
+        return self.invalid == 0 and bool(self.results)
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a named path does not exist (a usage error), 1 when a file is invalid."""
+        if any(problem.code == MISSING_PATH for problem in self.problems):
+            return EXIT_USAGE
+        return EXIT_OK if self.passed else EXIT_CHECK_FAILED
+
+    def summary(self) -> str:
+        files = len(self.results)
+        return (
+            f"checked {_count(files, 'file')}: {files - self.invalid} valid, {self.invalid} "
+            f"invalid ({_count(self.errors, 'error')}, {_count(self.warnings, 'warning')})"
+        )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+@dataclass(frozen=True, slots=True)
+class SkillDescription:
+    """What one term means in the skill catalogue (``fitscore catalog show``)."""
+
+    term: str
+    skill: str | None
+    typo: bool = False
+    aliases: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    family: str | None = None
+    implies: tuple[str, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_OK if self.skill is not None else EXIT_CHECK_FAILED
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryCount:
+    name: str
+    members: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryList:
+    """The categories a posting can ask for (``fitscore catalog categories``)."""
+
+    categories: tuple[CategoryCount, ...]
+    exit_code: int = EXIT_OK

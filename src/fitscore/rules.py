@@ -13,8 +13,6 @@ from fitscore.loading import to_model
 from fitscore.models import Name, StrictModel, Weights
 from fitscore.yamlsource import parse_bytes
 
-COMPONENTS = ("required_skills", "preferred_skills", "degree", "publications", "big_data")
-
 ModelT = TypeVar("ModelT", bound=StrictModel)
 Fraction = Annotated[float, Field(ge=0, le=1)]
 

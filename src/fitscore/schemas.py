@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fitscore.kinds import Kind
 from fitscore.loading import model_of
+from fitscore.vocabulary import FileKind
 
 
-def json_schema(kind: Kind) -> dict[str, Any]:
+def json_schema(kind: FileKind) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a profile or posting file."""
     schema = model_of(kind).model_json_schema(mode="validation")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

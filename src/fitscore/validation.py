@@ -2,113 +2,28 @@
 
 from __future__ import annotations
 
-import os
-import stat
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
 from fitscore.diagnostics import Problem, error, warning
-from fitscore.kinds import Kind
 from fitscore.loading import model_of, to_model
 from fitscore.models import Posting, Profile
-from fitscore.skills.catalog import Catalog
+from fitscore.reports import FileResult, ValidationReport
+from fitscore.skills.catalog import Catalog, builtin_catalog
 from fitscore.skills.matcher import Resolver
 from fitscore.skills.normalize import key
-from fitscore.yamlsource import DEFAULT_LIMITS, Document, Limits, read_document
+from fitscore.sources import DEFAULT_LIMITS, Limits, discover
+from fitscore.vocabulary import FileKind
+from fitscore.yamlsource import Document, read_document
 
-YAML_SUFFIXES = (".yaml", ".yml")
-MISSING_PATH = "missing-path"
-_FOLDER_KINDS = {"profiles": Kind.PROFILE, "postings": Kind.POSTING}
+_FOLDER_KINDS = {"profiles": FileKind.PROFILE, "postings": FileKind.POSTING}
 _POSTING_KEYS = frozenset({"title", "company", "required", "preferred"})
 _PROFILE_KEYS = frozenset({"name", "education", "skills", "experience", "publications"})
+UNKNOWN_KIND = "unknown-kind"
+UNKNOWN_SKILL = "unknown-skill"
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    path: str
-    kind: Kind | None
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> int:
-        return sum(problem.is_error for problem in self.problems)
-
-    @property
-    def warnings(self) -> int:
-        return len(self.problems) - self.errors
-
-
-@dataclass(frozen=True, slots=True)
-class ValidationReport:
-    """The outcome of one ``validate`` run: one result per file, in path order."""
-
-    results: tuple[FileResult, ...]
-    strict: bool = False
-
-    @property
-    def errors(self) -> int:
-        return sum(result.errors for result in self.results)
-
-    @property
-    def warnings(self) -> int:
-        return sum(result.warnings for result in self.results)
-
-    @property
-    def invalid(self) -> int:
-        return sum(1 for result in self.results if not self.file_passed(result))
-
-    def file_passed(self, result: FileResult) -> bool:
-        return result.errors == 0 and not (self.strict and result.warnings)
-
-    @property
-    def passed(self) -> bool:
-        return self.invalid == 0 and bool(self.results)
-
-    def summary(self) -> str:
-        files = len(self.results)
-        return (
-            f"checked {_count(files, 'file')}: {files - self.invalid} valid, {self.invalid} "
-            f"invalid ({_count(self.errors, 'error')}, {_count(self.warnings, 'warning')})"
-        )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, Problem | None]]:
-    """Files named, and ``*.yaml``/``*.yml`` files under folders named, in sorted order."""
-    for path in paths:
-        if os.path.isdir(path):
-            found: list[str] = []
-            for root, folders, files in os.walk(path, onerror=None, followlinks=False):
-                folders[:] = sorted(name for name in folders if not name.startswith("."))
-                found.extend(
-                    os.path.join(root, name)
-                    for name in files
-                    if name.endswith(YAML_SUFFIXES) and not name.startswith(".")
-                )
-            yield from ((item, _odd_entry(item)) for item in sorted(found))
-        elif os.path.exists(path) or os.path.islink(path):
-            yield path, None
-        else:
-            yield path, error(path, 0, 0, MISSING_PATH, "no such file or folder")
-
-
-def _odd_entry(path: str) -> Problem | None:
-    """A folder entry that is not a regular file (a pipe would block, a socket cannot be read,
-    a symbolic-link loop has no end) is reported instead of read."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as exc:
-        return error(path, 0, 0, "unreadable", f"cannot read: {exc.strerror or exc}")
-    if stat.S_ISREG(mode):
-        return None
-    return error(path, 0, 0, "unreadable", "not a regular file (a pipe, socket or device)")
-
-
-def detect_kind(path: str, data: object) -> Kind | None:
+def detect_kind(path: str, data: object) -> FileKind | None:
     """The kind a file holds: by its nearest ``profiles``/``postings`` folder, else its keys."""
     for parent in Path(path).parents:
         kind = _FOLDER_KINDS.get(parent.name)
@@ -117,14 +32,14 @@ def detect_kind(path: str, data: object) -> Kind | None:
     if isinstance(data, dict):
         keys = set(data)
         if keys & _POSTING_KEYS and not keys & (_PROFILE_KEYS - {"publications"}):
-            return Kind.POSTING
+            return FileKind.POSTING
         if keys & _PROFILE_KEYS:
-            return Kind.PROFILE
+            return FileKind.PROFILE
     return None
 
 
 def check_document(
-    document: Document, kind: Kind | None, catalog: Catalog, resolver: Resolver
+    document: Document, kind: FileKind | None, catalog: Catalog, resolver: Resolver
 ) -> FileResult:
     """All problems of one parsed file: YAML, model, and helpful warnings."""
     chosen = kind or detect_kind(document.path, document.data)
@@ -135,8 +50,8 @@ def check_document(
             document.path,
             1,
             1,
-            "unknown-kind",
-            "cannot tell whether this is a profile or a posting; use --kind",
+            UNKNOWN_KIND,
+            "cannot tell whether this is a profile or a posting",
         )
         return FileResult(document.path, None, (problem,))
     context = {"categories": frozenset(catalog.categories)}
@@ -149,15 +64,16 @@ def check_document(
     return FileResult(document.path, chosen, tuple(ordered))
 
 
-def validate_paths(
+def validate(
     paths: Sequence[str],
-    catalog: Catalog,
+    catalog: Catalog | None = None,
     *,
-    kind: Kind | None = None,
+    kind: FileKind | None = None,
     limits: Limits = DEFAULT_LIMITS,
     strict: bool = False,
 ) -> ValidationReport:
     """Check every file under ``paths``; one broken file never hides the others."""
+    catalog = catalog if catalog is not None else builtin_catalog()
     resolver = Resolver(catalog)
     results = []
     for path, problem in discover(paths):
@@ -231,6 +147,6 @@ def _skill_warnings(
         return [warning(path, line, column, "misspelled-skill", message)]
     message = (
         f"'{name}' is not in the skill catalogue; it matches only postings that spell it "
-        "the same way (add it with --catalog)"
+        "the same way"
     )
-    return [warning(path, line, column, "unknown-skill", message)]
+    return [warning(path, line, column, UNKNOWN_SKILL, message)]

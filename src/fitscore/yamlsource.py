@@ -8,18 +8,18 @@ where present), walks it with explicit limits, and turns every mistake into a
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from fitscore.diagnostics import Problem, error
+from fitscore.errors import InputError
+from fitscore.sources import DEFAULT_LIMITS, TOO_LARGE, Limits, open_source, too_large
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -57,21 +57,6 @@ _STR_TAG_OBJECT = _DEFAULT_TAGS[ScalarNode]  # the very object the fast loader h
 _SEQ_TAG = _TAG + "seq"
 _MAP_TAG = _TAG + "map"
 _BINARY_SNIFF = 8192
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Bounds that keep a hostile or broken file from exhausting time or memory."""
-
-    max_bytes: int = 1 << 20
-    max_depth: int = 64
-    max_nodes: int = 200_000
-    max_aliases: int = 1_000
-    max_string: int = 10_000
-    max_items: int = 10_000
-
-
-DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -143,45 +128,21 @@ def _positions(root: Node | None) -> tuple[dict[Path, Position], dict[Path, Posi
     return values, keys
 
 
-def read_document(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read ``path`` from disk (``-`` is not handled here) and parse it."""
+def read_document(
+    path: str, limits: Limits = DEFAULT_LIMITS, stdin: BinaryIO | None = None
+) -> Document:
+    """Read ``path`` (``-`` is ``stdin`` when one is given) and parse it; never raises."""
     try:
-        # A named pipe the user gave on purpose (`score me.yaml <(fitscore parse job.txt)`) is
-        # read to its end; folders never hand us one (see validation.discover). Whatever the
-        # source, no more than the size limit is read.
-        handle = os.open(path, os.O_RDONLY)
-        try:
-            status = os.fstat(handle)
-            if stat.S_ISDIR(status.st_mode):
-                return _failed(path, 0, 0, "unreadable", "is a directory, not a file")
-            if stat.S_ISREG(status.st_mode) and status.st_size > limits.max_bytes:
-                return _failed(path, 1, 1, "too-large", _too_large(status.st_size, limits))
-            chunks: list[bytes] = []
-            remaining = limits.max_bytes + 1
-            while remaining > 0:
-                chunk = os.read(handle, min(remaining, 1 << 20))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                remaining -= len(chunk)
-            raw = b"".join(chunks)
-        finally:
-            os.close(handle)
-    except IsADirectoryError:
-        return _failed(path, 0, 0, "unreadable", "is a directory, not a file")
-    except FileNotFoundError:
-        return _failed(path, 0, 0, "unreadable", "no such file")
-    except PermissionError:
-        return _failed(path, 0, 0, "unreadable", "permission denied")
-    except OSError as exc:
-        return _failed(path, 0, 0, "unreadable", f"cannot read: {exc.strerror or exc}")
-    return parse_bytes(raw, path, limits)
+        raw, name = open_source(path, limits, stdin)
+    except InputError as exc:
+        return Document(path, None, tuple(exc.problems))
+    return parse_bytes(raw, name, limits)
 
 
 def parse_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Decode and parse one YAML document held in memory."""
     if len(raw) > limits.max_bytes:
-        return _failed(path, 1, 1, "too-large", _too_large(len(raw), limits))
+        return _failed(path, 1, 1, TOO_LARGE, too_large(len(raw), limits))
     if b"\x00" in raw[:_BINARY_SNIFF]:
         return _failed(path, 1, 1, "binary", "binary content, not a YAML text file")
     try:
@@ -282,13 +243,6 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
     context = (exc.context or "").strip()
     message = f"{problem} ({context})" if context and context not in problem else problem
     return error(path, line, column, "yaml-syntax", f"invalid YAML: {message}")
-
-
-def _too_large(size: int, limits: Limits) -> str:
-    return (
-        f"file is {size:,} bytes, over the {limits.max_bytes:,}-byte limit "
-        "(raise it with --max-bytes)"
-    )
 
 
 def _failed(path: str, line: int, column: int, code: str, message: str) -> Document:

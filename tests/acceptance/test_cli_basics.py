@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from fitscore.__about__ import __version__
-from fitscore.kinds import Kind
 from fitscore.schemas import json_schema
+from fitscore.vocabulary import FileKind as Kind
 from tests.conftest import ROOT, run
 
 

@@ -235,7 +235,7 @@ def test_output_does_not_depend_on_listing_order(
             random.Random(7).shuffle(files)
             yield root, folders, files
 
-    monkeypatch.setattr("fitscore.validation.os.walk", shuffled_walk)
+    monkeypatch.setattr("fitscore.sources.os.walk", shuffled_walk)
     second = run("rank", str(PROFILE), str(folder), "--format", "jsonl").stdout
     assert first == second
 

@@ -10,7 +10,8 @@ import yaml
 from rapidfuzz import fuzz
 
 from fitscore.models import Profile
-from fitscore.skills.matcher import Matcher, Status
+from fitscore.skills.matcher import Matcher
+from fitscore.vocabulary import Status
 
 PAIRS_FILE = Path(__file__).resolve().parent.parent / "data" / "match_pairs.yaml"
 PAIRS: list[dict[str, Any]] = yaml.safe_load(PAIRS_FILE.read_text(encoding="utf-8"))["pairs"]

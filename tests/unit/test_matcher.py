@@ -9,7 +9,8 @@ import pytest
 import fitscore
 from fitscore.models import Profile
 from fitscore.skills.catalog import builtin_catalog
-from fitscore.skills.matcher import Matcher, Status, spot
+from fitscore.skills.matcher import Matcher, spot
+from fitscore.vocabulary import Status
 
 MATCHER = Matcher()
 

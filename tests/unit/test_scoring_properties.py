@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fitscore.documents import read_posting
+from fitscore.loading import load_posting as read_posting
 from fitscore.models import Posting, Profile
 from fitscore.scoring import Scorer
 from fitscore.skills.matcher import Matcher

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fitscore.yamlsource import Limits, parse_bytes, parse_text
+from fitscore.sources import Limits
+from fitscore.yamlsource import parse_bytes, parse_text
 
 
 def codes(raw: bytes, limits: Limits | None = None) -> list[tuple[int, int, str]]:

@@ -1,18 +1,37 @@
-"""Output formats: each is a pure function from a report to text; these enums drive ``--format``.
+"""Output formats: each is a pure function from a report to text; the enums drive ``--format``.
+
+- ``records``: json, jsonl, csv and tsv of any list of records (rank and gaps share it);
+- ``score``, ``rank``, ``validation``: the formats of each report, and the rich renderables
+  drawn on a terminal;
+- ``plain``: a renderable as plain text, and the widths used off a terminal.
 
 The enums live here, apart from the formatters, so the command line can offer the choices
-without importing every formatter.
+without importing every formatter. A format that ``draws_table`` is drawn with colour when the
+output is a terminal, and as plain text otherwise; formatters themselves never look at a
+terminal. :func:`render` and :func:`renderable` find the formatter for any report.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from fitscore.reports import DemandReport, RankReport, ScoreReport, ValidationReport
+
+    Report = ScoreReport | RankReport | DemandReport | ValidationReport
 
 
 class ValidateFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+
+    @property
+    def draws_table(self) -> bool:
+        return False
 
 
 class ScoreFormat(StrEnum):
@@ -21,10 +40,63 @@ class ScoreFormat(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
 
+    @property
+    def draws_table(self) -> bool:
+        return self is ScoreFormat.TABLE
 
-class RankFormat(StrEnum):
+    @classmethod
+    def default(cls, terminal: bool) -> ScoreFormat:
+        return cls.TABLE if terminal else cls.TEXT
+
+
+class ListFormat(StrEnum):
+    """Formats of a list of results (``rank``, ``gaps``)."""
+
     TABLE = "table"
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
     TSV = "tsv"
+
+    @property
+    def draws_table(self) -> bool:
+        return self is ListFormat.TABLE
+
+    @classmethod
+    def default(cls, terminal: bool) -> ListFormat:
+        return cls.TABLE if terminal else cls.TSV
+
+
+Format = ValidateFormat | ScoreFormat | ListFormat
+
+
+def render(report: Report, output_format: Format, header: bool | None = None) -> str:
+    """The text of ``report`` in ``output_format``; ``header`` overrides csv's and tsv's."""
+    from fitscore.reports import DemandReport, RankReport, ScoreReport
+
+    if isinstance(report, ScoreReport):
+        from fitscore.formats import score
+
+        return score.FORMATTERS[ScoreFormat(output_format)](report)
+    if isinstance(report, RankReport | DemandReport):
+        from fitscore.formats import rank
+
+        return rank.render(report, ListFormat(output_format), header)
+    from fitscore.formats import validation
+
+    return validation.FORMATTERS[ValidateFormat(output_format)](report)
+
+
+def renderable(report: Report) -> RenderableType:
+    """What a terminal shows of ``report`` for a format that ``draws_table``."""
+    from fitscore.reports import DemandReport, RankReport, ScoreReport
+
+    if isinstance(report, ScoreReport):
+        from fitscore.formats import score
+
+        return score.as_renderable(report)
+    from fitscore.formats import rank
+
+    if isinstance(report, RankReport | DemandReport):
+        return rank.renderable_of(report)
+    raise TypeError(f"no table for {type(report).__name__}")

@@ -8,6 +8,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+# Off a terminal there is no width to ask for: reports are drawn at fixed widths, so that the
+# same input gives the same bytes anywhere. On a terminal, its own width is used.
+REPORT_WIDTH = 100
+LIST_WIDTH = 120
+SAVED_WIDTH = 110
+
 
 def plain_text(renderable: RenderableType, width: int) -> str:
     """``renderable`` drawn at ``width`` columns with no colour and no terminal codes."""

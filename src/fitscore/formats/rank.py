@@ -1,18 +1,14 @@
-"""Formats of a :class:`~fitscore.ranking.RankReport`: json, jsonl, csv, tsv and a rich table."""
+"""Formats of a ranking and of a skill-demand roll-up: json, jsonl, csv, tsv and rich tables."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from fitscore.formats import RankFormat
-from fitscore.formats.plain import plain_text
+from fitscore.formats import ListFormat
+from fitscore.formats.plain import LIST_WIDTH, plain_text
+from fitscore.formats.records import RecordFormat, write_records
 from fitscore.formats.score import BAND_STYLES, bar
-from fitscore.ranking import RankReport
-from fitscore.reports import DemandRow, RankEntry
+from fitscore.reports import DemandReport, RankReport
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -28,46 +24,29 @@ COLUMNS = (
     "top_gap",
     "path",
 )
+DEMAND_COLUMNS = ("skill", "postings", "required_in", "points", "average_points", "example")
 
 
-def _row(position: int, entry: RankEntry) -> list[str]:
-    return [
-        str(position),
-        f"{entry.score:.1f}",
-        entry.band,
-        str(entry.required_met),
-        str(entry.required_total),
-        entry.title,
-        entry.company,
-        entry.top_gap or "",
-        entry.path,
-    ]
+def render(
+    report: RankReport | DemandReport, output_format: ListFormat, header: bool | None = None
+) -> str:
+    """Text of ``report`` in ``output_format``; ``header`` overrides csv's and tsv's default."""
+    if output_format is ListFormat.TABLE:
+        return plain_text(renderable_of(report), LIST_WIDTH)
+    chosen = RecordFormat(output_format.value)
+    if isinstance(report, DemandReport):
+        records = [row.to_dict() for row in report.rows]
+        return write_records(records, chosen, DEMAND_COLUMNS, header=header)
+    if chosen in (RecordFormat.JSON, RecordFormat.JSONL):
+        return write_records([e.to_dict() for e in report.entries], chosen, (), header=header)
+    rows = [{"rank": n, **e.to_dict()} for n, e in enumerate(report.entries, 1)]
+    return write_records(rows, chosen, COLUMNS, header=header)
 
 
-def as_json(report: RankReport) -> str:
-    return json.dumps([e.to_dict() for e in report.entries], indent=2, ensure_ascii=False) + "\n"
-
-
-def as_jsonl(report: RankReport) -> str:
-    return "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in report.entries)
-
-
-def as_csv(report: RankReport, header: bool = True) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    if header:
-        writer.writerow(COLUMNS)
-    writer.writerows(_row(position, e) for position, e in enumerate(report.entries, 1))
-    return buffer.getvalue()
-
-
-def as_tsv(report: RankReport, header: bool = False) -> str:
-    """Tab-separated, one posting a line; tabs and line breaks inside a field become spaces."""
-    lines = ["\t".join(COLUMNS)] if header else []
-    for position, entry in enumerate(report.entries, 1):
-        cells = (" ".join(cell.split()) for cell in _row(position, entry))
-        lines.append("\t".join(cells))
-    return "".join(line + "\n" for line in lines)
+def renderable_of(report: RankReport | DemandReport) -> RenderableType:
+    if isinstance(report, DemandReport):
+        return demand_renderable(report)
+    return as_renderable(report)
 
 
 def as_renderable(report: RankReport) -> RenderableType:
@@ -99,58 +78,7 @@ def as_renderable(report: RankReport) -> RenderableType:
     return table
 
 
-def as_table(report: RankReport, width: int = 120) -> str:
-    return plain_text(as_renderable(report), width)
-
-
-FORMATTERS: dict[RankFormat, Callable[[RankReport], str]] = {
-    RankFormat.TABLE: as_table,
-    RankFormat.JSON: as_json,
-    RankFormat.JSONL: as_jsonl,
-    RankFormat.CSV: as_csv,
-    RankFormat.TSV: as_tsv,
-}
-
-
-def render(report: RankReport, output_format: RankFormat, header: bool | None = None) -> str:
-    """Text of ``report`` in ``output_format``; ``header`` overrides csv's and tsv's default."""
-    if header is not None and output_format is RankFormat.CSV:
-        return as_csv(report, header)
-    if header is not None and output_format is RankFormat.TSV:
-        return as_tsv(report, header)
-    return FORMATTERS[output_format](report)
-
-
-DEMAND_COLUMNS = ("skill", "postings", "required_in", "points", "average_points", "example")
-
-
-def demand_text(
-    rows: tuple[DemandRow, ...], output_format: RankFormat, header: bool | None = None
-) -> str:
-    """The skill-demand roll-up of ``fitscore gaps`` in one of the ``rank`` formats."""
-    records = [row.to_dict() for row in rows]
-    if output_format is RankFormat.JSON:
-        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
-    if output_format is RankFormat.JSONL:
-        return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-    if output_format is RankFormat.CSV:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        if header is not False:
-            writer.writerow(DEMAND_COLUMNS)
-        writer.writerows([str(record[column]) for column in DEMAND_COLUMNS] for record in records)
-        return buffer.getvalue()
-    if output_format is RankFormat.TSV:
-        lines = ["\t".join(DEMAND_COLUMNS)] if header else []
-        lines += [
-            "\t".join(" ".join(str(record[column]).split()) for column in DEMAND_COLUMNS)
-            for record in records
-        ]
-        return "".join(line + "\n" for line in lines)
-    return plain_text(demand_renderable(rows), 120)
-
-
-def demand_renderable(rows: tuple[DemandRow, ...]) -> RenderableType:
+def demand_renderable(report: DemandReport) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
@@ -163,7 +91,7 @@ def demand_renderable(rows: tuple[DemandRow, ...]) -> RenderableType:
     table.add_column("required in", justify="right")
     table.add_column("points", justify="right")
     table.add_column("as a posting puts it")
-    for position, row in enumerate(rows, 1):
+    for position, row in enumerate(report.rows, 1):
         table.add_row(
             str(position),
             Text(row.skill, style="bold"),

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from fitscore.formats import ScoreFormat
-from fitscore.formats.plain import plain_text
+from fitscore.formats.plain import REPORT_WIDTH, plain_text
 from fitscore.reports import ScoreReport
 
 if TYPE_CHECKING:
@@ -60,14 +60,14 @@ def as_text(report: ScoreReport) -> str:
         for item in report.requirements:
             found = _where(item.matched, item.source, item.similarity)
             lines.append(
-                f"  {item.status.value:<8} {item.kind:<9} {item.text}"
+                f"  {item.status.value:<8} {item.section:<9} {item.text}"
                 + (f"  <- {found}" if found else "")
             )
     lines += ["", "gaps (points each would add):"]
     if not report.gaps:
         lines.append("  none")
     for gap in report.gaps:
-        lines.append(f"  +{gap.points:4.1f}  {gap.kind:<9} {gap.text}")
+        lines.append(f"  +{gap.points:4.1f}  {gap.section:<9} {gap.text}")
         lines.append(f"         {gap.suggestion}")
     if report.notes:
         lines += ["", "notes:"]
@@ -104,7 +104,7 @@ def as_markdown(report: ScoreReport) -> str:
         ]
         for item in report.requirements:
             lines.append(
-                f"| {STATUS_MARKS[item.status.value]} {item.status.value} | {item.kind} | "
+                f"| {STATUS_MARKS[item.status.value]} {item.status.value} | {item.section} | "
                 f"{_cell(item.text)} | {_cell(item.matched or '')} | {_cell(item.source or '')} | "
                 f"{item.points_lost:.1f} |"
             )
@@ -113,7 +113,7 @@ def as_markdown(report: ScoreReport) -> str:
         lines.append("None.")
     for gap in report.gaps:
         lines.append(
-            f"- **+{gap.points:.1f}** ({gap.kind}) {_cell(gap.text)}: {_cell(gap.suggestion)}"
+            f"- **+{gap.points:.1f}** ({gap.section}) {_cell(gap.text)}: {_cell(gap.suggestion)}"
         )
     if report.notes:
         lines += ["", "### Notes", ""]
@@ -169,7 +169,7 @@ def as_renderable(report: ScoreReport) -> RenderableType:
             style = STATUS_STYLES[item.status.value]
             rows.add_row(
                 Text(STATUS_MARKS[item.status.value], style=style),
-                item.kind,
+                item.section,
                 Text(item.text),
                 Text(item.matched or "—", style=style),
                 Text(item.source or ""),
@@ -182,7 +182,10 @@ def as_renderable(report: ScoreReport) -> RenderableType:
     gaps.add_column("suggestion")
     for gap in report.gaps:
         gaps.add_row(
-            Text(f"+{gap.points:.1f}", style="bold"), gap.kind, Text(gap.text), Text(gap.suggestion)
+            Text(f"+{gap.points:.1f}", style="bold"),
+            gap.section,
+            Text(gap.text),
+            Text(gap.suggestion),
         )
     if not report.gaps:
         gaps.add_row("", "", Text("none", style="green"), "")
@@ -192,7 +195,7 @@ def as_renderable(report: ScoreReport) -> RenderableType:
     return Group(*blocks)
 
 
-def as_table(report: ScoreReport, width: int = 100) -> str:
+def as_table(report: ScoreReport, width: int = REPORT_WIDTH) -> str:
     """The terminal report rendered without colour (for a pipe or a file)."""
     return plain_text(as_renderable(report), width)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from fitscore.diagnostics import Problem
 from fitscore.formats import ValidateFormat
-from fitscore.validation import ValidationReport
+from fitscore.reports import ValidationReport
 
 
 def as_text(report: ValidationReport) -> str:

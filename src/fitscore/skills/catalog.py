@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from fitscore.diagnostics import Problem, error
 from fitscore.errors import InputError
 from fitscore.skills.normalize import key, singular_key
-from fitscore.yamlsource import DEFAULT_LIMITS, Document, Limits, parse_bytes, read_document
+from fitscore.sources import DEFAULT_LIMITS, Limits
+from fitscore.yamlsource import Document, parse_bytes, read_document
 
 if TYPE_CHECKING:
     from fitscore.skills.catalog_file import SkillEntry

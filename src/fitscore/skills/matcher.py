@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from fitscore.models import Profile
+from fitscore.models import Profile, YearMonth
 from fitscore.skills.catalog import Catalog, builtin_catalog
 from fitscore.skills.normalize import key, singular_key, variants, words
+from fitscore.vocabulary import Source, Status
 
 SIMILARITY_IMPLIED = 95.0
 SIMILARITY_FAMILY = 60.0
@@ -42,21 +42,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,}")
 _TOKEN = re.compile(r"\.?[^\W_](?:[^\W_]|[+#]|[.\-&/](?=[^\W_]))*[+#]*")
 
 
-class Status(StrEnum):
-    MET = "met"
-    PARTIAL = "partial"
-    MISSING = "missing"
-
-
-class SourceKind(StrEnum):
-    SKILLS = "skills"
-    EXPERIENCE = "experience"
-    PROJECT = "project"
-    PUBLICATION = "publication"
-    TEXT = "free text"
-
-
-_KIND_RANK = {kind: rank for rank, kind in enumerate(SourceKind)}
+_KIND_RANK = {kind: rank for rank, kind in enumerate(Source)}
 _STATUS_RANK = {Status.MET: 0, Status.PARTIAL: 1, Status.MISSING: 2}
 
 
@@ -75,7 +61,7 @@ class Evidence:
 
     term: str
     source: str
-    kind: SourceKind
+    kind: Source
     skill: str | None
     similarity: float = 100.0
     years: float | None = None
@@ -102,7 +88,7 @@ class Match:
     similarity: float = 0.0
     reason: str = ""
     near_miss: str | None = None
-    standing: tuple[int, float] = (len(SourceKind), 0.0)
+    standing: tuple[int, float] = (len(Source), 0.0)
 
     def rank(self) -> tuple[int, float, tuple[int, float]]:
         return (_STATUS_RANK[self.status], -self.similarity, self.standing)
@@ -216,7 +202,7 @@ class ProfileEvidence:
     catalog: Catalog
     resolver: Resolver
     items: tuple[Evidence, ...]
-    texts: tuple[tuple[str, SourceKind, str], ...]
+    texts: tuple[tuple[str, Source, str], ...]
     by_skill: dict[str, Evidence] = field(default_factory=dict)
     implied: dict[str, tuple[Evidence, str]] = field(default_factory=dict)
     by_family: dict[str, Evidence] = field(default_factory=dict)
@@ -468,30 +454,30 @@ class Matcher:
 
     def evidence(self, profile: Profile) -> ProfileEvidence:
         """Collect every skill the profile shows: lists, then free text."""
-        listed: list[tuple[str, str, SourceKind, float | None]] = []
-        texts: list[tuple[str, SourceKind, str | None]] = []
+        listed: list[tuple[str, str, Source, float | None]] = []
+        texts: list[tuple[str, Source, str | None]] = []
         for skill in profile.skills:
-            listed.append((skill.name, "skills", SourceKind.SKILLS, skill.years))
+            listed.append((skill.name, "skills", Source.SKILLS, skill.years))
         for job in profile.experience:
             where = f"experience: {job.describe()}"
             years = _years(job.start, job.end)
             for skill in job.skills:
-                listed.append((skill.name, where, SourceKind.EXPERIENCE, skill.years or years))
-            texts.extend((where, SourceKind.TEXT, text) for text in (job.title, job.summary))
-            texts.extend((where, SourceKind.TEXT, text) for text in job.highlights)
+                listed.append((skill.name, where, Source.EXPERIENCE, skill.years or years))
+            texts.extend((where, Source.TEXT, text) for text in (job.title, job.summary))
+            texts.extend((where, Source.TEXT, text) for text in job.highlights)
         for project in profile.projects:
             where = f"project: {project.name}"
             for skill in project.skills:
-                listed.append((skill.name, where, SourceKind.PROJECT, skill.years))
-            texts.extend((where, SourceKind.TEXT, text) for text in (project.name, project.summary))
-            texts.extend((where, SourceKind.TEXT, text) for text in project.highlights)
+                listed.append((skill.name, where, Source.PROJECT, skill.years))
+            texts.extend((where, Source.TEXT, text) for text in (project.name, project.summary))
+            texts.extend((where, Source.TEXT, text) for text in project.highlights)
         for paper in profile.publications:
-            texts.append((f"publication: {paper.title}", SourceKind.PUBLICATION, paper.title))
+            texts.append((f"publication: {paper.title}", Source.PUBLICATION, paper.title))
         if profile.summary:
-            texts.append(("summary", SourceKind.TEXT, profile.summary))
+            texts.append(("summary", Source.TEXT, profile.summary))
         for degree in profile.education:
             if degree.field:
-                texts.append((f"education: {degree.field}", SourceKind.TEXT, degree.field))
+                texts.append((f"education: {degree.field}", Source.TEXT, degree.field))
         self.resolver.resolve_many(term for term, *_ in listed)
         items: list[Evidence] = []
         for order, (term, source, kind, years) in enumerate(listed):
@@ -519,12 +505,10 @@ class Matcher:
         return ProfileEvidence(self.catalog, self.resolver, tuple(items), clean_texts)
 
 
-def _years(start: str | None, end: str | None) -> float | None:
-    if start is None or end is None or end == "present":
+def _years(start: YearMonth | None, end: YearMonth | str | None) -> float | None:
+    if start is None or not isinstance(end, YearMonth):
         return None
-    start_year, start_month = (int(part) for part in start.split("-"))
-    end_year, end_month = (int(part) for part in end.split("-"))
-    return round(max(0, (end_year - start_year) * 12 + end_month - start_month + 1) / 12, 2)
+    return round(max(0, start.months_until(end)) / 12, 2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from fitscore.formats.plain import REPORT_WIDTH, SAVED_WIDTH
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -37,5 +39,17 @@ def make_console(stream: TextIO | None = None, *, record: bool = False) -> Conso
         highlight=False,
         soft_wrap=False,
         record=record,
-        width=None if terminal else 100,
+        width=None if terminal else REPORT_WIDTH,
+    )
+
+
+def recording_console() -> Console:
+    """A console that draws a report in colour for saving (``--save``), not for showing."""
+    from rich.console import Console
+
+    return Console(
+        record=True,
+        width=SAVED_WIDTH,
+        file=open(os.devnull, "w"),  # noqa: SIM115 (closed by the caller, after export)
+        force_terminal=True,
     )

@@ -1,0 +1,34 @@
+"""Questions about the catalogue itself: what a term means, which categories exist."""
+
+from __future__ import annotations
+
+from fitscore.reports import CategoryCount, CategoryList, SkillDescription
+from fitscore.skills.catalog import Catalog
+from fitscore.skills.matcher import Resolver
+
+
+def describe(catalog: Catalog, term: str) -> SkillDescription:
+    """The skill ``term`` resolves to, with its aliases, categories, family and implications."""
+    resolution = Resolver(catalog).resolve(term)
+    if resolution.skill is None:
+        return SkillDescription(term, None)
+    info = catalog.skills[resolution.skill]
+    return SkillDescription(
+        term,
+        info.name,
+        resolution.typo,
+        tuple(info.aliases),
+        tuple(sorted(catalog.categories_of(info.name))),
+        info.family,
+        tuple(sorted(catalog.closure[info.name] - {info.name}, key=str.casefold)),
+    )
+
+
+def categories(catalog: Catalog) -> CategoryList:
+    """Every category, with how many skills it holds."""
+    return CategoryList(
+        tuple(
+            CategoryCount(name, len(catalog.category_members(name)), label)
+            for name, label in sorted(catalog.categories.items())
+        )
+    )

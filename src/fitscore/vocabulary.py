@@ -1,0 +1,98 @@
+"""The domain's words, one meaning each. No dependencies: every layer may import this.
+
+- :class:`FileKind`: what a file holds (a profile or a posting).
+- :class:`Section`: where a requirement item sits in a posting (its JSON ``kind``).
+- :class:`Component`: the five parts of a score.
+- :class:`Status`: how well the profile meets one requirement.
+- :class:`Source`: where in the profile a piece of evidence was found.
+- :class:`FieldRelation`: a degree field against the fields a posting lists.
+- :class:`DegreeLevel`: degree levels, with their order and how a report names them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class FileKind(StrEnum):
+    PROFILE = "profile"
+    POSTING = "posting"
+
+
+class Section(StrEnum):
+    REQUIRED = "required"
+    PREFERRED = "preferred"
+
+    @property
+    def component(self) -> Component:
+        """The score component that this section's skills earn."""
+        return Component.REQUIRED_SKILLS if self is Section.REQUIRED else Component.PREFERRED_SKILLS
+
+
+class Component(StrEnum):
+    REQUIRED_SKILLS = "required_skills"
+    PREFERRED_SKILLS = "preferred_skills"
+    DEGREE = "degree"
+    PUBLICATIONS = "publications"
+    BIG_DATA = "big_data"
+
+    @property
+    def is_skills(self) -> bool:
+        return self in (Component.REQUIRED_SKILLS, Component.PREFERRED_SKILLS)
+
+
+class Status(StrEnum):
+    MET = "met"
+    PARTIAL = "partial"
+    MISSING = "missing"
+
+
+class Source(StrEnum):
+    """Where evidence was found, strongest first (the order ranks evidence)."""
+
+    SKILLS = "skills"
+    EXPERIENCE = "experience"
+    PROJECT = "project"
+    PUBLICATION = "publication"
+    TEXT = "free text"
+
+    @property
+    def is_listed(self) -> bool:
+        """Named in a list the candidate keeps (skills, a job's or a project's tools)."""
+        return self in (Source.SKILLS, Source.EXPERIENCE, Source.PROJECT)
+
+
+class FieldRelation(StrEnum):
+    """How a candidate's degree field stands to the fields a posting lists."""
+
+    EXACT = "exact"
+    RELATED = "related"
+    UNRELATED = "unrelated"
+
+
+class DegreeLevel(StrEnum):
+    """Degree levels, lowest first; ``rank`` orders them, ``display`` is how a report says it."""
+
+    OTHER = "other"
+    ASSOCIATE = "associate"
+    BACHELORS = "bachelors"
+    MASTERS = "masters"
+    PHD = "phd"
+
+    @property
+    def rank(self) -> int:
+        return _DEGREE_ORDER.index(self)
+
+    @property
+    def display(self) -> str:
+        return _DEGREE_DISPLAY[self]
+
+
+_DEGREE_ORDER = tuple(DegreeLevel)
+_DEGREE_DISPLAY = {
+    DegreeLevel.PHD: "PhD",
+    DegreeLevel.MASTERS: "master's",
+    DegreeLevel.BACHELORS: "bachelor's",
+    DegreeLevel.ASSOCIATE: "associate",
+    DegreeLevel.OTHER: "other degree",
+}
