@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -208,12 +209,34 @@ def _outcomes(worker: _Worker[Any], paths: Sequence[str], jobs: int) -> Iterator
         return
     global _ACTIVE
     _ACTIVE = worker
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_leave_interrupts_to_the_parent,
+    )
     try:
         yield from pool.map(_score_in_child, paths, chunksize=_CHUNK)
     except BrokenProcessPool as exc:
         raise WorkerError("a worker process stopped unexpectedly", code="worker") from exc
+    except BaseException:
+        # Stopping early (strict, Ctrl-C, a closed pipe): the files still queued, or one that
+        # blocks (a pipe nobody writes), must not be waited for.
+        _stop_workers(pool)
+        raise
     finally:
-        # Stopping early (strict, Ctrl-C) must not wait for the files still queued.
         pool.shutdown(wait=True, cancel_futures=True)
         _ACTIVE = None
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches the whole process group: the parent stops the run and the workers, so a
+    worker must not die of it on its own (with a traceback of its own)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # The executor has no public way to end busy workers; its process table is stable
+    # (Python 3.8 to 3.14).
+    processes: dict[int, multiprocessing.process.BaseProcess] = getattr(pool, "_processes", {})
+    for process in list(processes.values()):
+        process.terminate()

@@ -183,8 +183,26 @@ class DemandRow:
         }
 
 
+class _OverPostings:
+    """What a run over many posting files says about the files it could not score."""
+
+    __slots__ = ()
+    failed: int
+    inputs: int
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CHECK_FAILED if self.failed else EXIT_OK
+
+    def summary(self) -> str:
+        """One line for stderr when inputs failed, else empty."""
+        if not self.failed:
+            return ""
+        return f"{self.failed} of {self.inputs} inputs could not be scored"
+
+
 @dataclass(frozen=True, slots=True)
-class RankReport:
+class RankReport(_OverPostings):
     """Scored postings, best first; ties by path, so the order never depends on the input.
 
     ``problems`` are the inputs that could not be scored (missing paths, broken files);
@@ -214,19 +232,10 @@ class RankReport:
         shown = tuple(kept[:top] if top is not None else kept)
         return RankReport(shown, self.problems, self.inputs, self.failed)
 
-    @property
-    def exit_code(self) -> int:
-        return EXIT_CHECK_FAILED if self.failed else EXIT_OK
-
-    def summary(self) -> str:
-        """One line for stderr when inputs failed, else empty."""
-        if not self.failed:
-            return ""
-        return f"{self.failed} of {self.inputs} inputs could not be scored"
 
 
 @dataclass(frozen=True, slots=True)
-class DemandReport:
+class DemandReport(_OverPostings):
     """Missing skills over many postings, by the points they would add (``fitscore gaps``)."""
 
     rows: tuple[DemandRow, ...]
@@ -238,14 +247,6 @@ class DemandReport:
         shown = self.rows[:top] if top is not None else self.rows
         return DemandReport(shown, self.problems, self.inputs, self.failed)
 
-    @property
-    def exit_code(self) -> int:
-        return EXIT_CHECK_FAILED if self.failed else EXIT_OK
-
-    def summary(self) -> str:
-        if not self.failed:
-            return ""
-        return f"{self.failed} of {self.inputs} inputs could not be scored"
 
 
 @dataclass(frozen=True, slots=True)

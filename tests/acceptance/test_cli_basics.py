@@ -123,3 +123,28 @@ def test_catalog_show_explains_a_term() -> None:
 
 def test_an_unknown_option_is_a_usage_error() -> None:
     assert run("score", "--no-such-option").exit_code == 2
+
+
+def test_a_bug_is_one_line_and_exit_70_not_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **options: object) -> None:
+        raise ValueError("something fitscore got wrong")
+
+    monkeypatch.setattr("fitscore.scoring.engine.Scorer.score", broken)
+    monkeypatch.delenv("FITSCORE_DEBUG", raising=False)
+    result = run(
+        "score",
+        "profiles/phd-ml-student.yaml",
+        str(ROOT / "postings" / "lumen-frontend-engineer.yaml"),
+    )
+    assert result.exit_code == 70
+    assert result.stderr.startswith("fitscore: internal error: ValueError: something fitscore")
+    assert "FITSCORE_DEBUG=1" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_core_message_gets_the_command_line_hint(tmp_path: Path) -> None:
+    target = tmp_path / "me.yaml"
+    target.write_text("name: x\n", encoding="utf-8")
+    result = run("init", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"fitscore: error: {target} exists; use --force to overwrite it\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -122,7 +123,7 @@ def test_output_is_identical_for_one_and_two_jobs(tmp_path: Path) -> None:
     assert one.stdout == two.stdout
 
 
-def test_a_closed_pipe_ends_quietly() -> None:
+def test_head_gets_the_best_posting_and_nothing_on_stderr() -> None:
     command = (
         f"{sys.executable} -m fitscore rank {PROFILE} postings postings postings --format tsv"
         " | head -1"
@@ -133,3 +134,33 @@ def test_a_closed_pipe_ends_quietly() -> None:
     assert done.stderr == ""
     assert done.stdout.count("\n") == 1
     assert "Pinterest" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["rank", PROFILE, "postings", "--format", "tsv"],
+        ["rank", PROFILE, "postings", "--format", "json"],
+        ["gaps", PROFILE, "postings", "--format", "csv"],
+        ["score", PROFILE, "postings/pinterest-phd-ml-intern-2026.yaml", "--format", "json"],
+        ["validate", "tests/examples/invalid"],
+        ["catalog", "categories"],
+    ],
+)
+def test_output_to_a_reader_that_went_away_ends_quietly_with_141(command: list[str]) -> None:
+    # What `| head` leaves behind once head has exited: a pipe with no reader. Closing the
+    # read end before the program starts makes its very first write meet it, on any machine.
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "fitscore", *command],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (141, "")

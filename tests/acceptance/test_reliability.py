@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from fitscore import output
 from fitscore.errors import OutputError
+from fitscore.ranking import PARALLEL_THRESHOLD
 from tests.conftest import ROOT, run
 
 EXAMPLES = int(os.environ.get("FITSCORE_FUZZ_EXAMPLES", "40"))
@@ -240,21 +241,41 @@ def test_output_does_not_depend_on_listing_order(
     assert first == second
 
 
-def test_ctrl_c_during_a_large_rank_exits_130_with_one_line(tmp_path: Path) -> None:
+def _wait_for_a_reader(fifo: Path, child: subprocess.Popen[bytes]) -> int:
+    """Open ``fifo`` for writing once the child has opened it for reading (it is then blocked
+    reading a posting that never ends); returns the write end, kept open and silent."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert child.poll() is None, "the run ended before it was interrupted"
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # ENXIO: nobody reads it yet
+            time.sleep(0.02)
+    raise AssertionError("the run never started reading the postings")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_during_a_rank_exits_130_with_one_line(tmp_path: Path, jobs: str) -> None:
     folder = tmp_path / "postings"
     folder.mkdir()
     text = POSTING.read_bytes()
-    for number in range(6000):
+    for number in range(PARALLEL_THRESHOLD):  # enough files for worker processes
         (folder / f"{number:05d}.yaml").write_bytes(text)
+    endless = tmp_path / "endless.yaml"  # a posting that is still being written: never finishes
+    os.mkfifo(endless)
+    command = [sys.executable, "-m", "fitscore", "rank", str(PROFILE), str(folder), str(endless)]
     child = subprocess.Popen(
-        [sys.executable, "-m", "fitscore", "rank", str(PROFILE), str(folder), "--jobs", "2"],
+        [*command, "--jobs", jobs],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    time.sleep(1.0)
-    os.killpg(child.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
-    _, errors = child.communicate(timeout=30)
+    writer = _wait_for_a_reader(endless, child)
+    try:
+        os.killpg(child.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+        _, errors = child.communicate(timeout=30)
+    finally:
+        os.close(writer)
     assert child.returncode == 130
     assert errors.decode().strip().splitlines() == ["fitscore: interrupted"]
 

@@ -98,3 +98,19 @@ def test_error_locations_do_not_depend_on_libyaml(
     assert [(p.line, p.column, p.code) for p in with_c] == [
         (p.line, p.column, p.code) for p in without_c
     ]
+
+
+def test_year_months_compare_as_dates_and_days_are_checked() -> None:
+    from fitscore.models import YearMonth
+
+    assert YearMonth.parse("2027-06") < YearMonth.parse("2027-11") < YearMonth.parse("2028-01")
+    assert str(YearMonth.parse("2027-6-30")) == "2027-06"
+    for bad, message in [
+        ("2027-06-99", "day 99"),
+        ("2027-02-30", "day 30"),
+        ("2027-13", "month 13"),
+        ("1800-01", "year 1800"),
+        ("June 2027", "like 2027-06"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            YearMonth.parse(bad)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -34,6 +34,7 @@ from fitscore.sources import STDIN, Limits, split_paths
 from fitscore.vocabulary import FileKind
 
 if TYPE_CHECKING:
+    from fitscore.reports import DemandReport, RankReport
     from fitscore.skills.catalog import Catalog
 
 
@@ -49,6 +50,17 @@ def _paths(paths: list[str], null: bool) -> list[str]:
     for path in paths:
         expanded.extend(split_paths(sys.stdin.read(), null=null) if path == STDIN else [path])
     return [path for path in expanded if path]
+
+
+def _finish(
+    report: RankReport | DemandReport, output_format: ListFormat | None, header: bool | None
+) -> NoReturn:
+    """A report over many postings: the files that failed, the list, the exit code."""
+    report_problems(report.problems)
+    emit(report, output_format or ListFormat.default(is_terminal(sys.stdout)), header=header)
+    if report.summary():
+        note(report.summary())
+    raise typer.Exit(report.exit_code)
 
 
 @app.command()
@@ -186,11 +198,7 @@ def rank(
             min_score=min_score,
             progress=progress,
         )
-        report_problems(report.problems)
-        emit(report, output_format or ListFormat.default(is_terminal(sys.stdout)), header=header)
-        if report.summary():
-            note(report.summary())
-        raise typer.Exit(report.exit_code)
+        _finish(report, output_format, header)
 
 
 @app.command()
@@ -225,11 +233,7 @@ def gaps(
             top=top,
             progress=progress,
         )
-        report_problems(report.problems)
-        emit(report, output_format or ListFormat.default(is_terminal(sys.stdout)), header=header)
-        if report.summary():
-            note(report.summary())
-        raise typer.Exit(report.exit_code)
+        _finish(report, output_format, header)
 
 
 @app.command()

@@ -1,0 +1,62 @@
+"""Every command with every format it offers: output of the promised shape, exit 0.
+
+Walks the format enums, so a format added without a formatter fails here (pip-audit's
+``test_to_format_is_exhaustive``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from fitscore.formats import ListFormat, ScoreFormat, ValidateFormat
+from tests.conftest import PINTEREST, ROOT, run
+
+PROFILE = str(ROOT / "profiles" / "phd-ml-student.yaml")
+POSTINGS = str(ROOT / "postings")
+INVALID = str(ROOT / "tests" / "examples" / "invalid" / "postings")
+
+
+def check_shape(text: str, output_format: str) -> None:
+    """The output parses as its format says, and holds something."""
+    assert text.strip(), output_format
+    if output_format == "json":
+        json.loads(text)
+    elif output_format == "jsonl":
+        assert all(isinstance(json.loads(line), dict) for line in text.splitlines())
+    elif output_format == "csv":
+        rows = list(csv.reader(io.StringIO(text)))
+        assert len({len(row) for row in rows}) == 1
+    elif output_format == "tsv":
+        assert len({line.count("\t") for line in text.splitlines()}) == 1
+    elif output_format == "github":
+        assert all(line.startswith(("::error ", "::warning ")) for line in text.splitlines())
+    elif output_format == "markdown":
+        assert text.startswith("## ")
+    elif output_format == "table":
+        assert "━" in text or "─" in text
+
+
+@pytest.mark.parametrize("output_format", list(ScoreFormat))
+def test_score_in_every_format(output_format: ScoreFormat) -> None:
+    result = run("score", PROFILE, str(PINTEREST), "--format", output_format.value)
+    assert result.exit_code == 0, result.stderr
+    check_shape(result.stdout, output_format.value)
+
+
+@pytest.mark.parametrize("command", ["rank", "gaps"])
+@pytest.mark.parametrize("output_format", list(ListFormat))
+def test_lists_in_every_format(command: str, output_format: ListFormat) -> None:
+    result = run(command, PROFILE, POSTINGS, "--format", output_format.value)
+    assert result.exit_code == 0, result.stderr
+    check_shape(result.stdout, output_format.value)
+
+
+@pytest.mark.parametrize("output_format", list(ValidateFormat))
+def test_validate_in_every_format(output_format: ValidateFormat) -> None:
+    result = run("validate", INVALID, "--format", output_format.value)
+    assert result.exit_code == 1
+    check_shape(result.stdout, output_format.value)
