@@ -233,7 +233,6 @@ class RankReport(_OverPostings):
         return RankReport(shown, self.problems, self.inputs, self.failed)
 
 
-
 @dataclass(frozen=True, slots=True)
 class DemandReport(_OverPostings):
     """Missing skills over many postings, by the points they would add (``fitscore gaps``)."""
@@ -246,7 +245,6 @@ class DemandReport(_OverPostings):
     def select(self, top: int | None = None) -> DemandReport:
         shown = self.rows[:top] if top is not None else self.rows
         return DemandReport(shown, self.problems, self.inputs, self.failed)
-
 
 
 @dataclass(frozen=True, slots=True)
