@@ -10,25 +10,33 @@ cannot be scored are problems of the report; one broken file never hides the oth
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import heapq
+import json
 import multiprocessing
 import os
 import signal
+import stat
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from fitscore.__about__ import __version__
+from fitscore.cache import MISS, Entry, ResultCache, content_hash, default_location
 from fitscore.diagnostics import Problem
-from fitscore.errors import UnscorableError, WorkerError
+from fitscore.errors import InputError, UnscorableError, WorkerError
 from fitscore.loading import load_profile, load_weights, posting_context, to_model
 from fitscore.models import Posting, Profile, Weights
-from fitscore.reports import DemandItem, DemandReport, DemandRow, RankReport
+from fitscore.reports import DemandItem, DemandReport, DemandRow, RankEntry, RankReport
 from fitscore.scoring import Scorer
 from fitscore.skills.catalog import Catalog
-from fitscore.sources import DEFAULT_LIMITS, Limits, collect
+from fitscore.sources import DEFAULT_LIMITS, Limits, collect, read_bytes
 from fitscore.vocabulary import Section
-from fitscore.yamlsource import read_document
+from fitscore.yamlsource import parse_bytes
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
@@ -40,12 +48,24 @@ Progress = Callable[[int, int], None]
 R = TypeVar("R")
 
 
+@dataclass
+class Tally:
+    """What a run over postings met besides results: counted as the results stream by."""
+
+    inputs: int = 0
+    failed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
 @dataclass(frozen=True, slots=True)
-class _Outcomes(Generic[R]):
-    results: list[R]
-    problems: list[Problem]
-    inputs: int
-    failed: int
+class _Measure(Generic[R]):
+    """What is computed of each posting, and how it is kept in the result cache."""
+
+    name: str
+    compute: Callable[[Posting, str], R]
+    encode: Callable[[R], str]
+    decode: Callable[[str, str], R]
 
 
 def rank(
@@ -61,18 +81,60 @@ def rank(
     top: int | None = None,
     min_score: float | None = None,
     progress: Progress | None = None,
+    cache: Path | bool = False,
 ) -> RankReport:
     """Score every posting file named or found under ``paths``; best first, ties by path.
 
     ``profile`` and ``weights`` are models or file paths. With ``strict``, the first file that
-    cannot be scored stops the run (:class:`~fitscore.errors.UnscorableError`).
+    cannot be scored stops the run (:class:`~fitscore.errors.UnscorableError`). With ``top``,
+    only that many results are held at any time. ``cache`` (True: the user's cache folder, or
+    a file) keeps results for the next run; the output is the same with or without it.
+    """
+    tally = Tally()
+    found = scored(
+        profile,
+        paths,
+        tally,
+        catalog=catalog,
+        weights=weights,
+        today=today,
+        jobs=jobs,
+        limits=limits,
+        strict=strict,
+        progress=progress,
+        cache=cache,
+    )
+    kept = (entry for entry in found if min_score is None or entry.score >= min_score)
+    if top is not None:
+        entries = heapq.nsmallest(top, kept, key=RankEntry.sort_key)
+    else:
+        entries = sorted(kept, key=RankEntry.sort_key)
+    return RankReport(
+        tuple(entries), tuple(tally.problems), tally.inputs, tally.failed, tuple(tally.notes)
+    )
+
+
+def scored(
+    profile: Profile | str,
+    paths: Iterable[str],
+    tally: Tally,
+    *,
+    catalog: Catalog | None = None,
+    weights: Weights | str | None = None,
+    today: dt.date | None = None,
+    jobs: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    strict: bool = False,
+    progress: Progress | None = None,
+    cache: Path | bool = False,
+) -> Iterator[RankEntry]:
+    """Each posting's ranking entry as soon as it is scored, in input order (not ranked).
+
+    What is not a result (bad files, cache notes) is added to ``tally`` on the way.
     """
     scorer = _scorer(profile, catalog, weights, today, limits)
-    found = _over_postings(scorer, paths, scorer.summary, jobs, limits, strict, progress)
-    report = RankReport.ranked(
-        found.results, found.problems, inputs=found.inputs, failed=found.failed
-    )
-    return report.select(top, min_score)
+    measure = _Measure("summary", scorer.summary, _encode_entry, _decode_entry)
+    yield from _over_postings(scorer, paths, measure, tally, jobs, limits, strict, progress, cache)
 
 
 def demand(
@@ -86,11 +148,17 @@ def demand(
     limits: Limits = DEFAULT_LIMITS,
     top: int | None = None,
     progress: Progress | None = None,
+    cache: Path | bool = False,
 ) -> DemandReport:
     """The skills the postings under ``paths`` ask for and the profile lacks, by points."""
     scorer = _scorer(profile, catalog, weights, today, limits)
-    found = _over_postings(scorer, paths, scorer.missing_items, jobs, limits, False, progress)
-    report = DemandReport(roll_up(found.results), tuple(found.problems), found.inputs, found.failed)
+    measure = _Measure("missing", scorer.missing_items, _encode_items, _decode_items)
+    tally = Tally()
+    found = _over_postings(scorer, paths, measure, tally, jobs, limits, False, progress, cache)
+    rows = roll_up(found)
+    report = DemandReport(
+        rows, tuple(tally.problems), tally.inputs, tally.failed, tuple(tally.notes)
+    )
     return report.select(top)
 
 
@@ -140,31 +208,110 @@ def _scorer(
 def _over_postings(
     scorer: Scorer,
     paths: Iterable[str],
-    measure: Callable[[Posting, str], R],
+    measure: _Measure[R],
+    tally: Tally,
     jobs: int | None,
     limits: Limits,
     strict: bool,
     progress: Progress | None,
-) -> _Outcomes[R]:
+    cache: Path | bool,
+) -> Iterator[R]:
     files, missing = collect(paths)
     if missing and strict:
         raise UnscorableError(missing)
-    results: list[R] = []
-    failures: list[Problem] = list(missing)
-    failed = len(missing)
-    worker = _Worker(scorer, measure, limits)
-    outcomes: Iterator[R | _Failure] = _outcomes(worker, files, jobs or default_jobs())
-    for done, outcome in enumerate(outcomes, 1):
-        if isinstance(outcome, _Failure):
-            failed += 1
-            failures.extend(outcome.problems)
-            if strict:
-                raise UnscorableError(list(outcome.problems))
-        else:
-            results.append(outcome)
-        if progress is not None:
-            progress(done, len(files))
-    return _Outcomes(results, failures, len(files) + len(missing), failed)
+    tally.problems.extend(missing)
+    tally.failed += len(missing)
+    tally.inputs += len(files) + len(missing)
+    results = _open_cache(cache, scorer, measure.name, tally.notes)
+    worker = _Worker(scorer, measure, limits, results)
+    outcomes: Iterator[_Scored[R] | _Failure] = _outcomes(worker, files, jobs or default_jobs())
+    try:
+        for done, outcome in enumerate(outcomes, 1):
+            if progress is not None:
+                progress(done, len(files))
+            if isinstance(outcome, _Failure):
+                tally.failed += 1
+                tally.problems.extend(outcome.problems)
+                if strict:
+                    raise UnscorableError(list(outcome.problems))
+                continue
+            if outcome.keep is not None and results is not None:
+                results.keep(outcome.keep)
+            yield outcome.result
+    finally:
+        if results is not None:
+            results.close()
+
+
+def _open_cache(
+    cache: Path | bool, scorer: Scorer, measure: str, notes: list[str]
+) -> ResultCache | None:
+    location = default_location() if cache is True else cache or None
+    if location is None:
+        return None
+    opened = ResultCache(location, _run_key(scorer, measure), notes)
+    return opened if opened.working else None
+
+
+def _run_key(scorer: Scorer, measure: str) -> str:
+    """Everything a posting's result depends on, except the posting."""
+    from fitscore.rules import field_rules, venue_rules
+
+    parts = [
+        __version__,
+        measure,
+        scorer.profile.model_dump_json(),
+        scorer.weights.model_dump_json() if scorer.weights is not None else "",
+        scorer.catalog.stamp or "unstamped",
+        scorer.rules.model_dump_json(),
+        field_rules().model_dump_json(),
+        venue_rules().model_dump_json(),
+        scorer.today.isoformat(),
+    ]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _encode_entry(entry: RankEntry) -> str:
+    return json.dumps(
+        [
+            entry.title,
+            entry.company,
+            entry.score,
+            entry.band,
+            entry.required_met,
+            entry.required_total,
+            entry.top_gap,
+            entry.top_gap_points,
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _decode_entry(payload: str, path: str) -> RankEntry:
+    title, company, score, band, met, total, top_gap, top_gap_points = json.loads(payload)
+    return RankEntry(path, title, company, score, band, met, total, top_gap, top_gap_points)
+
+
+def _encode_items(items: list[DemandItem]) -> str:
+    return json.dumps(
+        [[item.skill, item.text, item.section.value, item.points] for item in items],
+        ensure_ascii=False,
+    )
+
+
+def _decode_items(payload: str, path: str) -> list[DemandItem]:
+    return [
+        DemandItem(skill, text, Section(section), points)
+        for skill, text, section, points in json.loads(payload)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored(Generic[R]):
+    """A posting's result, and what the cache should keep of it (None: nothing new)."""
+
+    result: R
+    keep: Entry | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,19 +322,52 @@ class _Failure:
 
 
 class _Worker(Generic[R]):
-    """Reads, validates and scores one file with ``measure``; inherited ready by workers."""
+    """Reads, validates and scores one file; inherited ready by forked workers."""
 
-    def __init__(self, scorer: Scorer, measure: Callable[[Posting, str], R], limits: Limits):
+    def __init__(
+        self, scorer: Scorer, measure: _Measure[R], limits: Limits, cache: ResultCache | None
+    ) -> None:
         self.measure = measure
         self.limits = limits
         self.context = posting_context(scorer.catalog)
+        self.cache = cache
 
-    def __call__(self, path: str) -> R | _Failure:
-        document = read_document(path, self.limits)
-        posting, problems = to_model(document, Posting, self.context)
+    def __call__(self, path: str) -> _Scored[R] | _Failure:
+        status = _regular_file_status(path) if self.cache is not None else None
+        known = self.cache.lookup(path, status) if self.cache is not None and status else MISS
+        if known.proven and known.payload is not None:
+            return _Scored(self.measure.decode(known.payload, path))
+        try:
+            raw = read_bytes(path, self.limits)
+        except InputError as exc:
+            return _Failure(tuple(exc.problems))
+        content = content_hash(raw) if status is not None else ""
+        if known.payload is not None and known.content == content:
+            result = self.measure.decode(known.payload, path)
+            return _Scored(result, self._entry(path, status, content, known.payload))
+        posting, problems = to_model(parse_bytes(raw, path, self.limits), Posting, self.context)
         if posting is None:
             return _Failure(tuple(problems))
-        return self.measure(posting, path)
+        result = self.measure.compute(posting, path)
+        payload = self.measure.encode(result) if status is not None else ""
+        return _Scored(result, self._entry(path, status, content, payload))
+
+    @staticmethod
+    def _entry(
+        path: str, status: os.stat_result | None, content: str, payload: str
+    ) -> Entry | None:
+        if status is None:
+            return None
+        return Entry(path, status.st_size, status.st_mtime_ns, content, time.time_ns(), payload)
+
+
+def _regular_file_status(path: str) -> os.stat_result | None:
+    """The status of a regular file (only those are cached: a pipe has no identity)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status if stat.S_ISREG(status.st_mode) else None
 
 
 _ACTIVE: _Worker[Any] | None = None

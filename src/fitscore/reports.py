@@ -7,7 +7,6 @@ problem type only, so formatters never import the engine.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -213,24 +212,13 @@ class RankReport(_OverPostings):
     problems: tuple[Problem, ...] = ()
     inputs: int = 0
     failed: int = 0
-
-    @classmethod
-    def ranked(
-        cls,
-        entries: Iterable[RankEntry],
-        problems: Iterable[Problem] = (),
-        *,
-        inputs: int = 0,
-        failed: int = 0,
-    ) -> RankReport:
-        ordered = tuple(sorted(entries, key=RankEntry.sort_key))
-        return cls(ordered, tuple(problems), inputs, failed)
+    notes: tuple[str, ...] = ()
 
     def select(self, top: int | None = None, min_score: float | None = None) -> RankReport:
         """The best ``top`` entries scoring at least ``min_score``; problems are kept."""
         kept = [e for e in self.entries if min_score is None or e.score >= min_score]
         shown = tuple(kept[:top] if top is not None else kept)
-        return RankReport(shown, self.problems, self.inputs, self.failed)
+        return RankReport(shown, self.problems, self.inputs, self.failed, self.notes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,10 +229,11 @@ class DemandReport(_OverPostings):
     problems: tuple[Problem, ...] = ()
     inputs: int = 0
     failed: int = 0
+    notes: tuple[str, ...] = ()
 
     def select(self, top: int | None = None) -> DemandReport:
         shown = self.rows[:top] if top is not None else self.rows
-        return DemandReport(shown, self.problems, self.inputs, self.failed)
+        return DemandReport(shown, self.problems, self.inputs, self.failed, self.notes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -164,3 +164,31 @@ def test_output_to_a_reader_that_went_away_ends_quietly_with_141(command: list[s
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (141, "")
+
+
+def test_stream_prints_every_posting_in_input_order_with_the_ranked_numbers() -> None:
+    ranked = [
+        json.loads(line)
+        for line in run("rank", PROFILE, "postings", "-f", "jsonl").stdout.splitlines()
+    ]
+    streamed = run("rank", PROFILE, "postings", "-f", "jsonl", "--stream")
+    assert streamed.exit_code == 0
+    rows = [json.loads(line) for line in streamed.stdout.splitlines()]
+    assert [row["path"] for row in rows] == sorted(str(p.relative_to(ROOT)) for p in SHIPPED)
+    assert sorted(rows, key=lambda row: (-row["score"], row["path"])) == ranked
+
+
+def test_stream_refuses_formats_that_need_every_result() -> None:
+    result = run("rank", PROFILE, "postings", "-f", "json", "--stream")
+    assert result.exit_code == 2
+    assert "--stream" in result.stderr
+
+
+@pytest.mark.parametrize("top", [1, 2, 5])
+def test_top_gives_the_head_of_the_full_ranking(tmp_path: Path, top: int) -> None:
+    for copy in range(4):
+        for posting in SHIPPED:
+            shutil.copy(posting, tmp_path / f"{copy}-{posting.name}")
+    full = run("rank", PROFILE, str(tmp_path), "-f", "tsv").stdout.splitlines()
+    head = run("rank", PROFILE, str(tmp_path), "-f", "tsv", "--top", str(top)).stdout
+    assert head.splitlines() == full[:top]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,6 +21,7 @@ from fitscore.cli.options import (
     Jobs,
     ListFormatChoice,
     MaxBytes,
+    NoCache,
     NullSeparated,
     Output,
     PostingPaths,
@@ -29,6 +30,7 @@ from fitscore.cli.options import (
     WeightsFile,
 )
 from fitscore.cli.terminal import is_terminal
+from fitscore.errors import UsageError
 from fitscore.formats import ListFormat, ScoreFormat, ValidateFormat
 from fitscore.sources import STDIN, Limits, split_paths
 from fitscore.vocabulary import FileKind
@@ -52,12 +54,42 @@ def _paths(paths: list[str], null: bool) -> list[str]:
     return [path for path in expanded if path]
 
 
+def _stream(
+    profile: str,
+    paths: list[str],
+    options: dict[str, Any],
+    output_format: ListFormat | None,
+    header: bool | None,
+    min_score: float | None,
+) -> NoReturn:
+    """``rank --stream``: each entry written as soon as it is scored."""
+    from fitscore.formats.rank import stream_lines
+    from fitscore.ranking import Tally, scored
+
+    chosen = output_format or ListFormat.TSV
+    if chosen not in (ListFormat.JSONL, ListFormat.CSV, ListFormat.TSV):
+        raise UsageError(f"--stream writes jsonl, csv or tsv, not {chosen.value}")
+    tally = Tally()
+    entries = scored(profile, paths, tally, **options)
+    kept = (entry for entry in entries if min_score is None or entry.score >= min_score)
+    for line in stream_lines(kept, chosen, header):
+        write(line)
+    report_problems(tally.problems)
+    for message in tally.notes:
+        note(message)
+    if tally.failed:
+        note(f"{tally.failed} of {tally.inputs} inputs could not be scored")
+    raise typer.Exit(1 if tally.failed else 0)
+
+
 def _finish(
     report: RankReport | DemandReport, output_format: ListFormat | None, header: bool | None
 ) -> NoReturn:
     """A report over many postings: the files that failed, the list, the exit code."""
     report_problems(report.problems)
     emit(report, output_format or ListFormat.default(is_terminal(sys.stdout)), header=header)
+    for message in report.notes:
+        note(message)
     if report.summary():
         note(report.summary())
     raise typer.Exit(report.exit_code)
@@ -173,6 +205,15 @@ def rank(
         bool, typer.Option("--strict", help="Stop at the first file that cannot be scored.")
     ] = False,
     header: Header = None,
+    stream: Annotated[
+        bool,
+        typer.Option(
+            "--stream",
+            help="Print each posting as soon as it is scored, in input order, not ranked "
+            "(jsonl, csv or tsv; memory stays flat).",
+        ),
+    ] = False,
+    no_cache: NoCache = False,
     weights: WeightsFile = None,
     today: Today = None,
     catalog: Catalogs = None,
@@ -185,19 +226,19 @@ def rank(
     from fitscore.ranking import rank as run
 
     with guard(), progress_bar() as progress:
-        report = run(
-            profile,
-            _paths(paths, null),
-            catalog=_catalog(catalog),
-            weights=weights,
-            today=today,
-            jobs=jobs,
-            limits=Limits(max_bytes=max_bytes),
-            strict=strict,
-            top=top,
-            min_score=min_score,
-            progress=progress,
-        )
+        options: dict[str, Any] = {
+            "catalog": _catalog(catalog),
+            "weights": weights,
+            "today": today,
+            "jobs": jobs,
+            "limits": Limits(max_bytes=max_bytes),
+            "strict": strict,
+            "progress": progress,
+            "cache": not no_cache,
+        }
+        if stream:
+            _stream(profile, _paths(paths, null), options, output_format, header, min_score)
+        report = run(profile, _paths(paths, null), top=top, min_score=min_score, **options)
         _finish(report, output_format, header)
 
 
@@ -210,6 +251,7 @@ def gaps(
     null: NullSeparated = False,
     jobs: Jobs = None,
     header: Header = None,
+    no_cache: NoCache = False,
     weights: WeightsFile = None,
     today: Today = None,
     catalog: Catalogs = None,
@@ -232,6 +274,7 @@ def gaps(
             limits=Limits(max_bytes=max_bytes),
             top=top,
             progress=progress,
+            cache=not no_cache,
         )
         _finish(report, output_format, header)
 

@@ -73,3 +73,10 @@ Output = Annotated[
     typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Let -o overwrite a file.")]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Do not read or keep results in the cache (also: FITSCORE_CACHE=off).",
+    ),
+]

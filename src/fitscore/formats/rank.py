@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from fitscore.formats import ListFormat
 from fitscore.formats.plain import LIST_WIDTH, plain_text
 from fitscore.formats.records import RecordFormat, write_records
 from fitscore.formats.score import BAND_STYLES, bar
-from fitscore.reports import DemandReport, RankReport
+from fitscore.reports import DemandReport, RankEntry, RankReport
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -41,6 +42,22 @@ def render(
         return write_records([e.to_dict() for e in report.entries], chosen, (), header=header)
     rows = [{"rank": n, **e.to_dict()} for n, e in enumerate(report.entries, 1)]
     return write_records(rows, chosen, COLUMNS, header=header)
+
+
+def stream_lines(
+    entries: Iterable[RankEntry], output_format: ListFormat, header: bool | None = None
+) -> Iterator[str]:
+    """jsonl, csv or tsv of ``entries`` one line at a time, as they come (``rank --stream``);
+    ``rank`` counts the lines written."""
+    chosen = RecordFormat(output_format.value)
+    columns = () if chosen is RecordFormat.JSONL else COLUMNS
+    if chosen is not RecordFormat.JSONL and (
+        header or (header is None and chosen is RecordFormat.CSV)
+    ):
+        yield write_records([], chosen, columns, header=True)
+    for position, entry in enumerate(entries, 1):
+        record = entry.to_dict() if not columns else {"rank": position, **entry.to_dict()}
+        yield write_records([record], chosen, columns, header=False)
 
 
 def renderable_of(report: RankReport | DemandReport) -> RenderableType:

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -61,6 +61,7 @@ class Catalog:
     index: Mapping[str, str]
     closure: Mapping[str, frozenset[str]]
     max_words: int = 1
+    stamp: str = ""  # SHA-256 of every source file, in order: what the catalogue was built from
 
     def category_members(self, category: str) -> tuple[str, ...]:
         """Skills that belong to ``category`` themselves: well-known examples first."""
@@ -203,14 +204,26 @@ def build_from_yaml(raw: bytes, paths: Iterable[str] = ()) -> Catalog:
 @cache
 def _load(paths: tuple[str, ...]) -> Catalog:
     raw = builtin_source()
+    builtin_stamp = hashlib.sha256(raw).hexdigest()
     if not paths:
         compiled = _HERE.joinpath(COMPILED_NAME)
         if compiled.is_file():
             text = compiled.read_text(encoding="utf-8")
-            stamp = hashlib.sha256(raw).hexdigest()
-            if f'"source_sha256": "{stamp}"' in text[:300]:
-                return Catalog.from_json(text)
-    return build_from_yaml(raw, paths)
+            if f'"source_sha256": "{builtin_stamp}"' in text[:300]:
+                return replace(Catalog.from_json(text), stamp=builtin_stamp)
+    catalog = build_from_yaml(raw, paths)
+    return replace(catalog, stamp=_stamp(builtin_stamp, paths))
+
+
+def _stamp(builtin_stamp: str, paths: tuple[str, ...]) -> str:
+    """The built-in catalogue's stamp, extended by the content of each user file."""
+    digest = hashlib.sha256(builtin_stamp.encode())
+    for path in paths:
+        try:
+            digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        except OSError:  # it was read a moment ago; a file that went away is a new catalogue
+            digest.update(path.encode())
+    return digest.hexdigest()
 
 
 class _Builder:
