@@ -19,6 +19,7 @@ import hashlib
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,10 @@ RACY_NANOSECONDS = 2_000_000_000
 # Run keys not used for this long are dropped when the cache is opened.
 KEEP_NANOSECONDS = 30 * 24 * 3600 * 1_000_000_000
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS fitscore_cache (format INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS fitscore_cache (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    format INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS runs (run TEXT PRIMARY KEY, used_ns INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS results (
     run TEXT NOT NULL,
@@ -98,6 +102,19 @@ class ResultCache:
         self._pid = -1
         self.working = self._prepare()
 
+    def __getstate__(self) -> dict[str, object]:
+        """What a worker process gets: where the cache is, never an open connection."""
+        return {"location": self.location, "run": self.run, "working": self.working}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.location = state["location"]  # type: ignore[assignment]
+        self.run = state["run"]  # type: ignore[assignment]
+        self.working = state["working"]  # type: ignore[assignment]
+        self.notes = []
+        self._pending = []
+        self._connection = None
+        self._pid = -1
+
     # -- opening -------------------------------------------------------------------------
 
     def _prepare(self) -> bool:
@@ -130,26 +147,36 @@ class ResultCache:
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None or self._pid != os.getpid():
             # A connection never crosses a fork: each process opens its own.
-            self._connection = sqlite3.connect(self.location, timeout=10.0)
+            self._connection = sqlite3.connect(self.location, timeout=10.0, isolation_level=None)
             self._pid = os.getpid()
         return self._connection
 
     def _check(self, connection: sqlite3.Connection) -> None:
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if not tables:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(_SCHEMA)
-            with connection:
-                connection.execute("INSERT INTO fitscore_cache (format) VALUES (?)", (FORMAT,))
-            return
-        if "fitscore_cache" not in tables:
-            raise _Foreign
-        formats = [row[0] for row in connection.execute("SELECT format FROM fitscore_cache")]
-        if formats != [FORMAT]:
-            raise _Foreign
+        """Create the tables in a new file, or make sure an existing file is ours. Two runs
+        may do this at once: the check and the creation are one write transaction."""
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute(
+                    "INSERT OR IGNORE INTO fitscore_cache (id, format) VALUES (1, ?)", (FORMAT,)
+                )
+            elif "fitscore_cache" not in tables:
+                raise _Foreign
+            formats = [row[0] for row in connection.execute("SELECT format FROM fitscore_cache")]
+            if formats != [FORMAT]:
+                raise _Foreign
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
 
     def _rebuild(self, reason: str) -> bool:
         self._close()
@@ -160,7 +187,7 @@ class ResultCache:
                     os.unlink(f"{self.location}{suffix}")
             connection = self._connect()
             self._check(connection)
-            with connection:
+            with _transaction(connection):
                 connection.execute(
                     "INSERT OR REPLACE INTO runs (run, used_ns) VALUES (?, ?)",
                     (self.run, time.time_ns()),
@@ -225,7 +252,7 @@ class ResultCache:
         self._pending.clear()
         try:
             connection = self._connect()
-            with connection:
+            with _transaction(connection):
                 connection.executemany(
                     "INSERT OR REPLACE INTO results "
                     "(run, path, size, mtime_ns, content, checked_ns, payload) "
@@ -238,6 +265,17 @@ class ResultCache:
     def close(self) -> None:
         self.flush()
         self._close()
+
+
+@contextlib.contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
 
 
 class _Foreign(Exception):

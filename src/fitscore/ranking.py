@@ -15,6 +15,7 @@ import heapq
 import json
 import multiprocessing
 import os
+import pickle
 import signal
 import stat
 import time
@@ -40,6 +41,7 @@ from fitscore.yamlsource import parse_bytes
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
+WARM_UP = 200
 _CHUNK = 64
 
 Progress = Callable[[int, int], None]
@@ -379,23 +381,24 @@ def _score_in_child(path: str) -> Any:
 
 
 def _outcomes(worker: _Worker[Any], paths: Sequence[str], jobs: int) -> Iterator[Any]:
-    if (
-        jobs <= 1
-        or len(paths) < PARALLEL_THRESHOLD
-        or "fork"
-        not in multiprocessing.get_all_start_methods()  # forked workers inherit the scorer
-    ):
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
         yield from map(worker, paths)
         return
-    global _ACTIVE
-    _ACTIVE = worker
+    # The first postings are scored here, so that the workers start with the decisions about
+    # the common terms already made (they would each make them again), then the scorer and
+    # everything it learnt go to each worker once.
+    yield from map(worker, paths[:WARM_UP])
+    context = multiprocessing.get_context(_start_method())
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload([__name__])
     pool = ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_leave_interrupts_to_the_parent,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(pickle.dumps(worker, protocol=pickle.HIGHEST_PROTOCOL),),
     )
     try:
-        yield from pool.map(_score_in_child, paths, chunksize=_CHUNK)
+        yield from pool.map(_score_in_child, paths[WARM_UP:], chunksize=_CHUNK)
     except BrokenProcessPool as exc:
         raise WorkerError("a worker process stopped unexpectedly", code="worker") from exc
     except BaseException:
@@ -405,13 +408,22 @@ def _outcomes(worker: _Worker[Any], paths: Sequence[str], jobs: int) -> Iterator
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        _ACTIVE = None
 
 
-def _leave_interrupts_to_the_parent() -> None:
-    """Ctrl-C reaches the whole process group: the parent stops the run and the workers, so a
-    worker must not die of it on its own (with a traceback of its own)."""
+def _start_method() -> str:
+    """A start method that is safe while this process runs threads (the progress bar does):
+    a fork server where there is one (Linux, macOS), else a fresh interpreter."""
+    methods = multiprocessing.get_all_start_methods()
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _start_worker(state: bytes) -> None:
+    """Set up a worker: the parent's warm scorer, and Ctrl-C left to the parent (it reaches
+    the whole process group; the parent stops the run and the workers, so a worker must not
+    die of it on its own, with a traceback of its own)."""
+    global _ACTIVE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _ACTIVE = pickle.loads(state)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
