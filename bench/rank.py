@@ -96,8 +96,10 @@ def naive(files: list[Path], mine: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def sample_tree(pid: int, cpu_ticks: dict[int, int]) -> int:
+    """Resident memory (KiB) of a process and all its descendants, from /proc; records the
+    CPU ticks each has used so far in ``cpu_ticks`` (workers of a fork server are not our
+    children, so the tree is sampled rather than asked of the kernel)."""
     total = 0
     stack = [pid]
     while stack:
@@ -107,9 +109,11 @@ def tree_rss_kib(pid: int) -> int:
             total += int(
                 next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
             )
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu_ticks[current] = max(cpu_ticks.get(current, 0), int(fields[11]) + int(fields[12]))
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack.extend(int(c) for c in (task / "children").read_text().split())
-        except (OSError, StopIteration, ValueError):
+        except (OSError, StopIteration, ValueError, IndexError):
             continue
     return total
 
@@ -133,6 +137,7 @@ def run_fitscore(
     else:
         environment["FITSCORE_CACHE"] = str(cache)
     peak = 0
+    ticks: dict[int, int] = {}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     with tempfile.TemporaryFile() as sink:
@@ -142,7 +147,7 @@ def run_fitscore(
         def sample() -> None:
             nonlocal peak
             while not done.is_set():
-                peak = max(peak, tree_rss_kib(child.pid))
+                peak = max(peak, sample_tree(child.pid, ticks))
                 time.sleep(0.01)
 
         sampler = threading.Thread(target=sample)
@@ -156,7 +161,10 @@ def run_fitscore(
         sink.seek(0)
         lines = sum(1 for _ in sink)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    waited = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    # The main process is waited for (exact); its descendants are known from the samples.
+    others = sum(used for process, used in ticks.items() if process != child.pid)
+    cpu = waited + others / os.sysconf("SC_CLK_TCK")
     return elapsed, cpu, peak, lines
 
 

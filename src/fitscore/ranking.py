@@ -42,6 +42,8 @@ from fitscore.yamlsource import parse_bytes
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
 WARM_UP = 200
+# Without --jobs, workers are used from this many postings on (per two CPUs).
+DEFAULT_PARALLEL_FROM = 4000
 _CHUNK = 64
 
 Progress = Callable[[int, int], None]
@@ -186,12 +188,17 @@ def roll_up(items_per_posting: Iterable[list[DemandItem]]) -> tuple[DemandRow, .
     return tuple(rows)
 
 
-def default_jobs() -> int:
-    """Worker processes by default: the CPUs this process may use."""
+def default_jobs(files: int) -> int:
+    """Worker processes by default for ``files`` postings to score: the CPUs this process may
+    use, once there are enough postings for workers to pay for their start (measured with
+    bench/rank.py: on two CPUs, two workers only win from a few thousand postings on)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cpus = os.cpu_count() or 1
+    if files < DEFAULT_PARALLEL_FROM * 2 // max(2, cpus):
+        return 1
+    return max(1, cpus)
 
 
 def _scorer(
@@ -226,7 +233,14 @@ def _over_postings(
     tally.inputs += len(files) + len(missing)
     results = _open_cache(cache, scorer, measure.name, tally.notes)
     worker = _Worker(scorer, measure, limits, results)
-    outcomes: Iterator[_Scored[R] | _Failure] = _outcomes(worker, files, jobs or default_jobs())
+    # Results the cache proves still hold are taken here; only the others go to the workers.
+    kept = _proven(results, files, measure) if results is not None else {}
+    todo = [path for index, path in enumerate(files) if index not in kept]
+    chosen = jobs if jobs is not None else default_jobs(len(todo))
+    scored_now: Iterator[_Scored[R] | _Failure] = _outcomes(worker, todo, chosen)
+    outcomes = (
+        _Scored(kept[index]) if index in kept else next(scored_now) for index in range(len(files))
+    )
     try:
         for done, outcome in enumerate(outcomes, 1):
             if progress is not None:
@@ -243,6 +257,16 @@ def _over_postings(
     finally:
         if results is not None:
             results.close()
+
+
+def _proven(results: ResultCache, files: Sequence[str], measure: _Measure[R]) -> dict[int, R]:
+    kept: dict[int, R] = {}
+    for index, path in enumerate(files):
+        status = _regular_file_status(path)
+        known = results.lookup(path, status) if status is not None else MISS
+        if known.proven and known.payload is not None:
+            kept[index] = measure.decode(known.payload, path)
+    return kept
 
 
 def _open_cache(

@@ -47,7 +47,13 @@ NullSeparated = Annotated[
     bool, typer.Option("-0", "--null", help="Paths on standard input are NUL-separated.")
 ]
 Jobs = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count).")
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes (default: one per CPU for thousands of postings, else 1).",
+    ),
 ]
 Header = Annotated[
     bool | None,
