@@ -13,20 +13,28 @@ import typer
 from fitscore.cli.app import app, catalog_app, import_app
 from fitscore.cli.emit import emit, output_text, progress_bar, write
 from fitscore.cli.guard import guard, hinted, note, report_problems
+from fitscore.cli.help import Command, choice
 from fitscore.cli.options import (
     MAX_BYTES,
     Catalogs,
+    FailUnder,
     Force,
     Header,
     Jobs,
+    KindChoice,
     ListFormatChoice,
     MaxBytes,
+    MinScore,
     NoCache,
     NullSeparated,
     Output,
     PostingPaths,
     ProfilePath,
+    ScoreFormatChoice,
+    Strict,
     Today,
+    Top,
+    ValidateFormatChoice,
     WeightsFile,
 )
 from fitscore.cli.terminal import is_terminal
@@ -95,18 +103,13 @@ def _finish(
     raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     paths: Annotated[
         list[str], typer.Argument(help="Files or folders to check.", metavar="PATH...")
     ],
-    kind: Annotated[
-        FileKind | None,
-        typer.Option("--kind", help="Treat every file as this kind instead of detecting it."),
-    ] = None,
-    output_format: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = ValidateFormat.TEXT,
+    kind: KindChoice = None,
+    output_format: ValidateFormatChoice = ValidateFormat.TEXT,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     catalog: Catalogs = None,
     max_bytes: MaxBytes = MAX_BYTES,
@@ -129,24 +132,14 @@ def validate(
         raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def score(
     profile: ProfilePath,
     posting: Annotated[
         str, typer.Argument(help="Posting YAML file, or - for standard input.", metavar="POSTING")
     ],
-    output_format: Annotated[
-        ScoreFormat | None,
-        typer.Option(
-            "--format", "-f", help="Report format. Default: table on a terminal, else text."
-        ),
-    ] = None,
-    fail_under: Annotated[
-        float | None,
-        typer.Option(
-            "--fail-under", min=0, max=100, help="Exit 1 when the score is below N.", metavar="N"
-        ),
-    ] = None,
+    output_format: ScoreFormatChoice = None,
+    fail_under: FailUnder = None,
     weights: WeightsFile = None,
     save: Annotated[
         str | None,
@@ -187,23 +180,16 @@ def score(
         raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def rank(
     profile: ProfilePath,
     paths: PostingPaths,
     output_format: ListFormatChoice = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the best N.")] = None,
-    min_score: Annotated[
-        float | None,
-        typer.Option(
-            "--min-score", min=0, max=100, help="Show only postings scoring N or more.", metavar="N"
-        ),
-    ] = None,
+    top: Top = None,
+    min_score: MinScore = None,
     null: NullSeparated = False,
     jobs: Jobs = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Stop at the first file that cannot be scored.")
-    ] = False,
+    strict: Strict = False,
     header: Header = None,
     stream: Annotated[
         bool,
@@ -242,12 +228,12 @@ def rank(
         _finish(report, output_format, header)
 
 
-@app.command()
+@app.command(cls=Command)
 def gaps(
     profile: ProfilePath,
     paths: PostingPaths,
     output_format: ListFormatChoice = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N.")] = None,
+    top: Top = None,
     null: NullSeparated = False,
     jobs: Jobs = None,
     header: Header = None,
@@ -279,10 +265,16 @@ def gaps(
         _finish(report, output_format, header)
 
 
-@app.command()
+@app.command(cls=Command)
 def init(
     kind: Annotated[
-        FileKind, typer.Option("--kind", help="What to start: a profile or a posting.")
+        FileKind,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            parser=choice("--kind", FileKind),
+            help="profile or posting: what to start (default: profile).",
+        ),
     ] = FileKind.PROFILE,
     output: Output = None,
     force: Force = False,
@@ -299,7 +291,7 @@ def init(
         )
 
 
-@catalog_app.command("categories")
+@catalog_app.command("categories", cls=Command)
 def catalog_categories(catalog: Catalogs = None) -> None:
     """List the categories a posting can ask for, with how many skills each holds.
 
@@ -312,9 +304,12 @@ def catalog_categories(catalog: Catalogs = None) -> None:
         write(categories_text(categories(_catalog(catalog))))
 
 
-@catalog_app.command("show")
+@catalog_app.command("show", cls=Command)
 def catalog_show(
-    term: Annotated[str, typer.Argument(help="A skill as a profile or posting might write it.")],
+    term: Annotated[
+        str,
+        typer.Argument(metavar="TERM", help="A skill as a profile or posting might write it."),
+    ],
     catalog: Catalogs = None,
 ) -> None:
     """Show what a term resolves to: canonical name, aliases, categories, family, implications.
@@ -332,7 +327,7 @@ def catalog_show(
         raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def parse(
     source: Annotated[
         str,
@@ -343,9 +338,12 @@ def parse(
         typer.Option("--output", "-o", metavar="FILE", help="Write the draft here, not to stdout."),
     ] = None,
     force: Force = False,
-    title: Annotated[str | None, typer.Option("--title", help="Job title, if not found.")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="Job title, if not found.")
+    ] = None,
     company: Annotated[
-        str | None, typer.Option("--company", help="Company name, if not found.")
+        str | None,
+        typer.Option("--company", metavar="TEXT", help="Company name, if not found."),
     ] = None,
     catalog: Catalogs = None,
     max_bytes: MaxBytes = MAX_BYTES,
@@ -366,7 +364,7 @@ def parse(
         output_text(text, output, force=force)
 
 
-@import_app.command("jsonresume")
+@import_app.command("jsonresume", cls=Command)
 def import_jsonresume(
     source: Annotated[
         str, typer.Argument(help="A JSON Resume document, or - for standard input.", metavar="FILE")
@@ -396,9 +394,12 @@ def import_jsonresume(
         output_text(to_yaml(result), output, force=force)
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
-    kind: Annotated[FileKind, typer.Argument(help="profile or posting.")],
+    kind: Annotated[
+        FileKind,
+        typer.Argument(metavar="KIND", parser=choice("KIND", FileKind), help="profile or posting."),
+    ],
 ) -> None:
     """Print the JSON Schema of a file kind, generated from the models.
 
