@@ -567,41 +567,78 @@ def catalog_show(
 
 @app.command()
 def parse(
-    source: Annotated[
-        str,
-        typer.Argument(help="Raw posting: text, HTML, or - for standard input.", metavar="FILE"),
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Raw postings: text, Markdown, HTML, or - for standard input.", metavar="FILE..."
+        ),
     ],
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the draft here, not to stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write the draft here, not to stdout; a folder (one STEM.yaml per input) "
+            "when it is one or when several inputs are given.",
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite a file.")] = False,
-    title: Annotated[str | None, typer.Option("--title", help="Job title, if not found.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite files.")] = False,
+    title: Annotated[str | None, typer.Option("--title", help="Job title (overrides).")] = None,
     company: Annotated[
-        str | None, typer.Option("--company", help="Company name, if not found.")
+        str | None, typer.Option("--company", help="Company name (overrides).")
     ] = None,
     catalog: CatalogOption = None,
     max_bytes: MaxBytesOption = DEFAULT_LIMITS.max_bytes,
 ) -> None:
-    """Turn a raw posting (text, or HTML with schema.org JobPosting data) into a posting draft.
+    """Turn raw postings (text, Markdown, or HTML with schema.org JobPosting data) into drafts.
+
+    Exit 1 when a draft holds no requirement (it is still written) or an input failed.
 
     Example: fitscore parse job.txt | fitscore score profiles/me.yaml -
     """
+    from pathlib import Path
+
     from fitscore.documents import read_raw
+    from fitscore.drafting import draft_posting
     from fitscore.output import write_atomic
-    from fitscore.parsing import check_yaml, draft_to_yaml, parse_posting
 
     with _guard():
         skills = _catalog(catalog)
-        raw, name = read_raw(source, _limits(max_bytes))
-        draft = parse_posting(raw, name, skills, title=title, company=company)
-        text = draft_to_yaml(draft, name)
-        check_yaml(text, skills)
-        if output is None:
-            _write(text)
-        else:
-            write_atomic(output, text, force=force)
-            sys.stderr.write(f"fitscore: wrote {output}\n")
+        folder = output is not None and (len(sources) > 1 or Path(output).is_dir())
+        if folder and output is not None and not Path(output).is_dir():
+            raise OutputError(f"{output} is not a folder (several inputs need -o FOLDER)")
+        written = empty = failed = 0
+        for source in sources:
+            try:
+                raw, name = read_raw(source, _limits(max_bytes))
+                result = draft_posting(raw, name, skills, title=title, company=company)
+                for note in result.notes:
+                    hint = " (or pass --company)" if "add `company:`" in note else ""
+                    sys.stderr.write(f"fitscore: {name}: {note}{hint}\n")
+                if output is None:
+                    _write(result.text)
+                else:
+                    stem = Path(source).stem if source != "-" else "stdin"
+                    target = str(Path(output) / f"{stem}.yaml") if folder else output
+                    write_atomic(target, result.text, force=force)
+                    sys.stderr.write(f"fitscore: wrote {target}\n")
+                written += 1
+                empty += not result.has_requirements
+            except FitscoreError as exc:
+                if len(sources) == 1:
+                    raise
+                if isinstance(exc, InputError):
+                    _report_error(exc)
+                else:
+                    sys.stderr.write(f"fitscore: error: {source}: {exc}\n")
+                failed += 1
+        if len(sources) > 1:
+            sys.stderr.write(
+                f"fitscore: {written} draft(s) written, {empty} with no requirement, "
+                f"{failed} input(s) failed\n"
+            )
+        raise typer.Exit(EXIT_CHECK_FAILED if empty or failed else EXIT_OK)
 
 
 import_app = typer.Typer(

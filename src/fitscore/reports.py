@@ -47,7 +47,7 @@ class ScoreReport:
     profile_name: str
     posting_path: str
     title: str
-    company: str
+    company: str | None
     components: tuple[ComponentResult, ...]
     requirements: tuple[RequirementResult, ...]
     gaps: tuple[Gap, ...]
@@ -100,7 +100,7 @@ class RankEntry:
 
     path: str
     title: str
-    company: str
+    company: str | None
     score: float
     band: str
     required_met: int

@@ -38,7 +38,7 @@ def _row(position: int, entry: RankEntry) -> list[str]:
         str(entry.required_met),
         str(entry.required_total),
         entry.title,
-        entry.company,
+        entry.company or "",
         entry.top_gap or "",
         entry.path,
     ]
@@ -92,7 +92,7 @@ def as_renderable(report: RankReport) -> RenderableType:
             Text(bar(entry.score / 100, 10), style=style),
             Text(entry.band, style=style),
             Text(entry.title),
-            Text(entry.company),
+            Text(entry.company or ""),
             f"{entry.required_met}/{entry.required_total}",
             Text(f"+{entry.top_gap_points:.1f} {entry.top_gap}" if entry.top_gap else ""),
         )

@@ -1,0 +1,215 @@
+"""Facts about the posting that are not skills: the degree, the title, the company, the place."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from fitscore.drafting.blocks import Block
+from fitscore.drafting.rules import DEGREE_ORDER, fold, has, heading_kinds, parsing_rules
+from fitscore.drafting.sections import heading_section, without_links
+
+_FIELD_STOP = re.compile(
+    r"\bor (?:an? )?(?:other |closely |similar |equivalent )?(?:related|relevant|similar|equivalent)\b"
+    r"|\bor equivalent\b|\bwith\b|\bfrom\b|\bat\b|[.;:()]",
+    re.IGNORECASE,
+)
+_FIELD_SPLIT = re.compile(r",\s*|\s+or\s+|\s+and\s+|\s*/\s*|\s*&\s*")
+_MARKUP = re.compile(
+    r"!?\[([^\]]{0,300})\]\([^)]{0,2000}\)|^#{1,6}\s+|\*{1,3}|`+|(?<!\w)_{1,3}|_{1,3}(?!\w)"
+)
+_PLACE_SPLIT = re.compile(r"\s+[·—–|]\s+|\s+-\s+")
+_LOCATION_LABEL = re.compile(r"^(?:job\s+)?locations?\s*:\s*(.+)$", re.IGNORECASE)
+_MAX_FIELD_WORDS = 5
+
+
+# -- degree ------------------------------------------------------------------------------------
+
+
+@cache
+def _abbreviation_patterns() -> dict[str, re.Pattern[str]]:
+    words = parsing_rules().degree.abbreviations
+    return {
+        level: re.compile(
+            r"(?<![A-Za-z0-9.])(?:" + "|".join(re.escape(word) for word in forms) + r")(?![A-Za-z0-9])"
+        )
+        for level, forms in words.items()
+    }
+
+
+def degree_levels(text: str) -> list[str]:
+    """Every degree level a clause names ("BS, MS or PhD": all three)."""
+    rules = parsing_rules().degree
+    found = {level for level, words in rules.levels.items() if has(text, words)}
+    abbreviated = {
+        level for level, pattern in _abbreviation_patterns().items() if pattern.search(text)
+    }
+    # "MS" alone may be Microsoft: abbreviations count beside a degree word or each other.
+    if abbreviated and (found or len(abbreviated) >= 2 or has(text, ("degree", "degrees"))):
+        found |= abbreviated
+    if not found and has(text, rules.default_level_cues):
+        found.add(rules.default_level)
+    return sorted(found, key=DEGREE_ORDER.index)
+
+
+def read_degree(text: str) -> tuple[dict[str, Any], bool] | None:
+    """The degree a clause asks for (the lowest level it accepts) and whether it says that
+    equivalent experience will do; None when it names no degree."""
+    text = without_links(text)
+    levels = degree_levels(text)
+    if not levels:
+        return None
+    rules = parsing_rules().degree
+    degree: dict[str, Any] = {
+        "level": levels[0],
+        "status": "in_progress_ok" if has(text, rules.in_progress_cues) else "completed",
+    }
+    fields = degree_fields(text)
+    if fields:
+        degree["fields"] = fields
+    degree["related_ok"] = bool(has(text, rules.related_cues))
+    return degree, bool(has(text, rules.equivalent_cues))
+
+
+def _degree_word_end(text: str) -> int:
+    rules = parsing_rules().degree
+    words = [word for group in rules.levels.values() for word in group]
+    words += [word for group in rules.abbreviations.values() for word in group]
+    words += ["degree", "degrees"]
+    end = 0
+    for word in words:
+        for match in re.finditer(rf"(?<![\w.]){re.escape(word)}(?![\w])", text, re.IGNORECASE):
+            end = max(end, match.end())
+    return end
+
+
+def degree_fields(text: str) -> list[str]:
+    """The fields after "in" that follow the degree words: "PhD programme in Statistics"."""
+    after = text[_degree_word_end(text) :]
+    match = re.search(r"\b(?:in|of)\s+(.+)", after)
+    if match is None:
+        return []
+    body = _FIELD_STOP.split(match.group(1), maxsplit=1)[0]
+    noise = {fold(word) for word in parsing_rules().degree.not_field_words}
+    fields = []
+    for part in _FIELD_SPLIT.split(body):
+        words = [word for word in part.strip(" ,.").split() if fold(word) not in noise]
+        while words and fold(words[0]) in noise:
+            words.pop(0)
+        cleaned = " ".join(words)
+        if cleaned and len(words) <= _MAX_FIELD_WORDS and cleaned[:1].isupper():
+            fields.append(cleaned)
+    return list(dict.fromkeys(fields))
+
+
+# -- title, company, location ------------------------------------------------------------------
+
+
+def plain_line(text: str) -> str:
+    """A line without Markdown markup; a link keeps its text."""
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split()).strip(" -|:")
+
+
+def _strip_title_label(line: str) -> str:
+    folded = fold(line)
+    for label in sorted(parsing_rules().title_labels, key=len, reverse=True):
+        if folded.startswith(label + " ") or folded.startswith(label + ":"):
+            rest = line[len(label) :].lstrip(" :-–—")
+            if rest:
+                return rest
+    return line
+
+
+def title_like(line: str) -> str | None:
+    """The line as a job title, or None when it is a sentence, a URL or a heading."""
+    text = _strip_title_label(plain_line(without_links(line)))
+    words = text.split()
+    if not words or len(words) > parsing_rules().title_max_words or len(text) > 150:
+        return None
+    if text.endswith((".", "!", "?", ",", ";")) or not any(char.isalpha() for char in text):
+        return None
+    if fold(text) in heading_kinds() or (text.endswith(":") and heading_section(text)):
+        return None
+    return text.rstrip(":").strip() or None
+
+
+def find_title(blocks: list[Block]) -> str | None:
+    """The first top-level heading, else the first short line near the top."""
+    headings = [block for block in blocks[:40] if block.kind == "heading" and block.level == 1]
+    for block in headings[:1] + blocks[:12]:
+        title = title_like(block.text)
+        if title is not None:
+            return title
+    return None
+
+
+def title_from_name(name: str) -> str:
+    """A title made of a file's name: "senior-data-engineer.html" -> "senior data engineer"."""
+    stem = re.split(r"[\\/]", name)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem.lstrip(".") else stem
+    words = " ".join(re.split(r"[-_\s]+", stem.strip("<>"))).strip()
+    return words[:200] or "untitled posting"
+
+
+def _company_like(name: str, text: str) -> bool:
+    rules = parsing_rules()
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not name[:1].isupper() or name.endswith((".", ":", ",")):
+        return False
+    if fold(words[0]) in {fold(word) for word in rules.not_company_words}:
+        return False
+    if heading_section(name) is not None or _looks_like_place(name):
+        return False
+    if words[-1] in rules.company_suffixes:
+        return True
+    return text.count(words[0]) >= 2
+
+
+@cache
+def _introduction_pattern() -> re.Pattern[str]:
+    cues = "|".join(re.escape(cue) for cue in parsing_rules().company_introductions)
+    name = r"[A-Z][\w&'-]*\.?(?:\s+(?:[A-Z][\w&'-]*\.?|&|of))" + "{0,4}"
+    return re.compile(rf"(?:^|[.!?:]\s+|\n)({name})\s+(?:{cues})\b")
+
+
+def find_company(blocks: list[Block], text: str, title: str | None) -> str | None:
+    """A short company-like line just under the title, else a name that introduces itself."""
+    lines = [plain_line(block.text) for block in blocks[:6] if block.kind != "item"]
+    start = next((i + 1 for i, line in enumerate(lines) if title and title in line), 1)
+    for line in lines[start : start + 2]:
+        piece = _PLACE_SPLIT.split(line, maxsplit=1)[0].strip()
+        if _company_like(piece, text):
+            return piece
+    not_names = {fold(word) for word in parsing_rules().not_company_words}
+    for match in _introduction_pattern().finditer(text[:20_000]):
+        name = match.group(1).strip()
+        if fold(name.split()[0]) not in not_names and heading_section(name) is None:
+            return name
+    return None
+
+
+def _looks_like_place(text: str) -> bool:
+    words = parsing_rules().location_words
+    if re.search(r"\b[A-Z][a-zé]+,\s+[A-Z]{2}\b", text):  # "Austin, TX"
+        return True
+    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in words)
+
+
+def find_location(blocks: list[Block], title: str | None) -> str | None:
+    """ "Location: ..." near the top, "(USA)" after the title, or a place-like line."""
+    if title:
+        located = re.match(r"^.*?\(([^()]{1,80})\)\s*$", title)
+        if located and _looks_like_place(located.group(1)):
+            return located.group(1).strip()
+    for block in blocks[:8]:
+        line = plain_line(block.text)
+        label = _LOCATION_LABEL.match(line)
+        if label:
+            return label.group(1).split("|")[0].strip()[:200] or None
+    for block in blocks[1:4]:
+        line = plain_line(block.text)
+        pieces = _PLACE_SPLIT.split(line, maxsplit=1)
+        if len(pieces) > 1 and _looks_like_place(pieces[1]) and len(pieces[1].split()) <= 8:
+            return pieces[1].strip()
+    return None
