@@ -75,7 +75,7 @@ def draft_posting(
     if fallback:
         _fallback(reading, catalog, notes)
     data = source.data or JobPostingData()
-    found_title = title or data.title or find_title(source.blocks)
+    found_title = title or data.title or find_title(source.blocks, source.text)
     if found_title is None:
         found_title = title_from_name(name)
         notes.append(f"no job title found in the text; the file's name was used: '{found_title}'")

@@ -58,9 +58,9 @@ def read_degree(text: str) -> tuple[dict[str, Any], bool] | None:
     equivalent experience will do; None when it names no degree."""
     text = without_links(text)
     levels = degree_levels(text)
-    if not levels:
-        return None
     rules = parsing_rules().degree
+    if not levels or has(text, rules.negation_cues):
+        return None
     degree: dict[str, Any] = {
         "level": levels[0],
         "status": "in_progress_ok" if has(text, rules.in_progress_cues) else "completed",
@@ -131,16 +131,123 @@ def title_like(line: str) -> str | None:
         return None
     if fold(text) in heading_kinds() or (text.endswith(":") and heading_section(text)):
         return None
+    if has(text, parsing_rules().title_not_words):
+        return None
     return text.rstrip(":").strip() or None
 
 
-def find_title(blocks: list[Block]) -> str | None:
-    """The first top-level heading, else the first short line near the top."""
-    headings = [block for block in blocks[:40] if block.kind == "heading" and block.level == 1]
-    for block in headings[:1] + blocks[:12]:
+_PIECES = re.compile(r"(\s+(?:[|·—–•]|--|-)\s+)")
+
+
+def _has_title_word(text: str) -> bool:
+    return bool(has(text, parsing_rules().title_words))
+
+
+def _pieces(line: str) -> list[str]:
+    return [piece.strip() for piece in _PIECES.split(plain_line(line))[::2] if piece.strip()]
+
+
+def _separated(line: str) -> list[tuple[str, str]]:
+    """(separator before, piece) pairs of a line like "Title — Company | Place"."""
+    parts = _PIECES.split(plain_line(line))
+    pairs = [("", parts[0].strip())]
+    pairs.extend((parts[i], parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2))
+    return [(sep, piece) for sep, piece in pairs if piece]
+
+
+def find_title(blocks: list[Block], text: str = "") -> str | None:
+    """The job title: the top heading, else the first short line (or the piece of it) that
+    names a kind of job, else a title introduced in prose, else the first short line that is
+    not a heading."""
+    top = [block for block in blocks[:40] if block.kind == "heading" and block.level == 1]
+    head = top[:1] + [block for block in blocks[:12] if block.kind != "item"]
+    for block in head:
+        pieces = _separated(block.text) or [("", block.text)]
+        for index, (_, piece) in enumerate(pieces):
+            title = title_like(_cut_tail(piece, text))
+            if title is not None and _has_title_word(title):
+                for separator, more in pieces[index + 1 :]:
+                    if title != piece or not _title_continues(more, text):
+                        break
+                    title = piece = f"{title}{separator}{more}"
+                return title
+        leading = _leading_title(block.text)
+        if leading is not None:
+            return leading
+    introduced = _introduced_title(text[:20_000])
+    if introduced is not None:
+        return introduced
+    for block in head:
         title = title_like(block.text)
-        if title is not None:
+        if title is not None and heading_section(title) is None:
             return title
+    return None
+
+
+def _title_continues(piece: str, text: str) -> bool:
+    rules = parsing_rules()
+    return not (
+        _looks_like_place(piece)
+        or piece.split()[-1] in rules.company_suffixes
+        or has(piece, rules.title_stop_words)
+        or re.search(r"[$€£¥]\s?\d", piece)
+        or len(piece.split()) > 5
+    )
+
+
+def _cut_tail(piece: str, text: str) -> str:
+    """ "Detection Engineer Saltgate Security": the words after the last job word go when
+    they are a company or a place."""
+    words = piece.split()
+    kinds = {fold(word) for word in parsing_rules().title_words}
+    last = max((i for i, word in enumerate(words) if fold(word.strip(",()")) in kinds), default=-1)
+    if last < 0 or last == len(words) - 1:
+        return piece
+    if words[last + 1].startswith("(") and ")" in " ".join(words[last + 1 :]):
+        while last + 1 < len(words) and ")" not in words[last]:
+            last += 1
+    tail = " ".join(words[last + 1 :])
+    if words[last].endswith(",") or re.match(r"^(?:[IVX]+|\d+|Sr\.?|Jr\.?)(?:\s|$)", tail):
+        return piece
+    if tail and (_looks_like_place(tail) or _company_like(tail, text)):
+        return " ".join(words[: last + 1])
+    return piece
+
+
+def _leading_title(line: str) -> str | None:
+    """ "Senior Data Engineer Haulwise Chicago, IL ...": the capitalised words up to the last
+    job word among the first few, when the line runs on."""
+    words = plain_line(line).split()
+    limit = parsing_rules().title_max_words
+    if len(words) <= limit:
+        return None
+    kinds = {fold(word) for word in parsing_rules().title_words}
+    last = None
+    for index, word in enumerate(words[:limit]):
+        if not word[:1].isupper() and word not in ("of", "and", "&", "-", ","):
+            break
+        if fold(word.strip(",()")) in kinds:
+            last = index
+    return " ".join(words[: last + 1]).rstrip(",") if last is not None else None
+
+
+@cache
+def _introduction_title_pattern() -> re.Pattern[str]:
+    cues = "|".join(
+        re.escape(cue) for cue in sorted(parsing_rules().title_introductions, key=len, reverse=True)
+    )
+    name = r"((?:[A-Z][\w/+&-]*|of|and|&)(?:[ \t]+(?:[A-Z(][\w/+&(),-]*|of|and|&)){0,7})"
+    return re.compile(rf"(?i:\b(?:{cues}))[ \t]+{name}")
+
+
+def _introduced_title(text: str) -> str | None:
+    for match in _introduction_title_pattern().finditer(text):
+        words = match.group(1).split()
+        while words and words[-1] in ("of", "and", "&"):
+            words.pop()
+        candidate = " ".join(words).strip(" ,")
+        if candidate and _has_title_word(candidate):
+            return candidate
     return None
 
 
@@ -159,33 +266,46 @@ def _company_like(name: str, text: str) -> bool:
         return False
     if fold(words[0]) in {fold(word) for word in rules.not_company_words}:
         return False
-    if heading_section(name) is not None or _looks_like_place(name):
+    if fold(name) in heading_kinds() or _looks_like_place(name) or _has_title_word(name):
         return False
     if words[-1] in rules.company_suffixes:
         return True
-    return text.count(words[0]) >= 2
+    return text.casefold().count(words[0].casefold()) >= 2
 
 
 @cache
 def _introduction_pattern() -> re.Pattern[str]:
     cues = "|".join(re.escape(cue) for cue in parsing_rules().company_introductions)
-    name = r"[A-Z][\w&'-]*\.?(?:\s+(?:[A-Z][\w&'-]*\.?|&|of))" + "{0,4}"
-    return re.compile(rf"(?:^|[.!?:]\s+|\n)({name})\s+(?:{cues})\b")
+    name = r"[A-Z][\w&'-]*\.?(?:[ \t]+(?:[A-Z][\w&'-]*\.?|&|of))" + "{0,4}"
+    return re.compile(rf"(?:^|[.!?:][ \t]+|\n)({name})[ \t]+(?:{cues})\b")
 
 
 def find_company(blocks: list[Block], text: str, title: str | None) -> str | None:
-    """A short company-like line just under the title, else a name that introduces itself."""
-    lines = [plain_line(block.text) for block in blocks[:6] if block.kind != "item"]
-    start = next((i + 1 for i, line in enumerate(lines) if title and title in line), 1)
-    for line in lines[start : start + 2]:
-        piece = _PLACE_SPLIT.split(line, maxsplit=1)[0].strip()
-        if _company_like(piece, text):
-            return piece
+    """The company: a piece of the title line or a short line under it that looks like a
+    name, "TITLE at NAME", "About NAME", or a name that introduces itself ("NAME is a ...")."""
+    lines = [block.text for block in blocks[:6] if block.kind != "item"]
+    start = next((i for i, line in enumerate(lines) if title and title in plain_line(line)), 0)
+    for line in lines[start : start + 3]:
+        for piece in _pieces(line):
+            if piece != title and title not in piece and _company_like(piece, text):
+                return piece
+    labels = "|".join(re.escape(label) for label in parsing_rules().company_labels)
+    for block in blocks[:15]:
+        labelled = re.match(rf"^(?i:{labels})[ \t]*:[ \t]*(.+)$", plain_line(block.text + " "))
+        if labelled and 0 < len(labelled.group(1).split()) <= 6:
+            return labelled.group(1).strip()
     not_names = {fold(word) for word in parsing_rules().not_company_words}
-    for match in _introduction_pattern().finditer(text[:20_000]):
-        name = match.group(1).strip()
-        if fold(name.split()[0]) not in not_names and heading_section(name) is None:
-            return name
+    name = r"([A-Z][\w&'-]*\.?(?:[ \t]+(?:[A-Z][\w&'-]*\.?|&)){0,4})"
+    patterns = [re.compile(rf"(?m)^About[ \t]+{name}[ \t]*:?[ \t]*$")]
+    if title:
+        patterns.insert(0, re.compile(rf"{re.escape(title)}[ \t]+at[ \t]+{name}"))
+    patterns.append(_introduction_pattern())
+    for pattern in patterns:
+        for match in pattern.finditer(text[:20_000]):
+            found = match.group(1).strip()
+            first = fold(found.split()[0])
+            if first not in not_names and heading_section(found) not in ("required", "preferred"):
+                return found
     return None
 
 

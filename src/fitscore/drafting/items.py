@@ -64,6 +64,7 @@ class Reader:
         self.rules = parsing_rules()
         self.reading = Reading()
         self.generic = frozenset(self.rules.generic_categories)
+        self.ordinary = frozenset(self.rules.ordinary_skills)
         self.tools = frozenset(self.rules.tool_categories)
 
     def read(self, clauses: Iterable[Clause]) -> Reading:
@@ -112,7 +113,7 @@ class Reader:
             return
         if has(text, self.rules.ignored_cues):
             return
-        spans = [s for s in spot_spans(self.catalog, text) if self._is_requirement_skill(s)]
+        spans = [s for s in self.spans(text) if self._is_requirement_skill(s)]
         if has(text, self.rules.choice_cues) and len(spans) >= 2:
             # "one ML framework (...)": the class name is not a member of the choice.
             phrases = self._phrase_ranges(text)
@@ -131,9 +132,35 @@ class Reader:
             else:
                 self._add(section, group[0].skill, text)
 
+    def spans(self, text: str) -> list[Span]:
+        """Catalogue skills named in the text. A mention that runs over a joining word ("R or"
+        read as the alias RoR) is a joint of two words, not a name: it is read word by word."""
+        found = []
+        joiners = frozenset(self.rules.joiners)
+        for span in spot_spans(self.catalog, text):
+            words = span.wording.split()
+            if len(words) > 1 and joiners.intersection(words) and not self._spelled(span):
+                offset = span.start
+                for word in words:
+                    start = text.index(word, offset)
+                    offset = start + len(word)
+                    if word not in joiners:
+                        found.extend(
+                            Span(s.start + start, s.end + start, s.wording, s.skill)
+                            for s in spot_spans(self.catalog, word)
+                        )
+                continue
+            found.append(span)
+        return found
+
+    def _spelled(self, span: Span) -> bool:
+        info = self.catalog.skills[span.skill]
+        wording = " ".join(span.wording.casefold().split())
+        return any(wording == " ".join(name.casefold().split()) for name in (info.name, *info.aliases))
+
     def _is_requirement_skill(self, span: Span) -> bool:
         categories = self.catalog.skills[span.skill].categories
-        return not categories <= self.generic
+        return not categories <= self.generic and span.skill not in self.ordinary
 
     def _is_tool(self, span: Span) -> bool:
         return bool(self.catalog.skills[span.skill].categories & self.tools)
@@ -290,7 +317,8 @@ class Reader:
             return False
         degree, equivalent = found
         current = self.reading.degree
-        if current is None or (section == REQUIRED and current[2] != REQUIRED):
+        lower = current is not None and current[2] == section and _below(degree, current[0])
+        if current is None or lower or (section == REQUIRED and current[2] != REQUIRED):
             self.reading.degree = (degree, text, section)
             self.reading.equivalent_experience = equivalent
         return True
@@ -317,6 +345,12 @@ class Reader:
                 )
                 if theme not in self.reading.themes and "soft_skill" not in categories:
                     self.reading.themes.append(theme)
+
+
+def _below(degree: dict[str, Any], other: dict[str, Any]) -> bool:
+    from fitscore.drafting.rules import DEGREE_ORDER
+
+    return DEGREE_ORDER.index(degree["level"]) < DEGREE_ORDER.index(other["level"])
 
 
 def _names(spans: Iterable[Span]) -> list[str]:

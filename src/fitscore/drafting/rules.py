@@ -22,6 +22,7 @@ class DegreeWords(StrictModel):
     in_progress_cues: tuple[str, ...]
     related_cues: tuple[str, ...]
     equivalent_cues: tuple[str, ...]
+    negation_cues: tuple[str, ...]
     not_field_words: tuple[str, ...]
 
 
@@ -38,6 +39,7 @@ class ParsingRules(StrictModel):
     publications_cues: tuple[str, ...]
     location_words: tuple[str, ...]
     generic_categories: tuple[str, ...]
+    ordinary_skills: tuple[str, ...]
     tool_categories: tuple[str, ...]
     heading_cues: dict[Literal["required", "preferred", "ignored"], tuple[str, ...]]
     unknown_heading: Literal["neutral", "ignored"]
@@ -47,10 +49,16 @@ class ParsingRules(StrictModel):
     duty_starts: tuple[str, ...]
     duty_exceptions: tuple[str, ...]
     fallback_section: Literal["required", "preferred"]
+    joiners: tuple[str, ...]
     title_labels: tuple[str, ...]
     title_max_words: int
+    title_words: tuple[str, ...]
+    title_introductions: tuple[str, ...]
     not_company_words: tuple[str, ...]
     company_suffixes: tuple[str, ...]
+    company_labels: tuple[str, ...]
+    title_stop_words: tuple[str, ...]
+    title_not_words: tuple[str, ...]
     company_introductions: tuple[str, ...]
 
 

@@ -17,6 +17,7 @@ _BULLET = re.compile(
 _END = (".", "!", "?", ";", ":")
 _MAX_HEADING_WORDS = 8
 _MAX_HEADING_CHARS = 80
+_WRAPPED = 50  # a line this long that ends mid-sentence was wrapped: the next line goes on
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -26,7 +27,13 @@ def text_blocks(text: str) -> list[Block]:
         lines = split_run_on(text).splitlines()
     blocks: list[Block] = []
     joinable = False  # the last block may continue on the next line
-    for raw_line in lines:
+    previous = ""
+    for number, raw_line in enumerate(lines):
+        joinable = joinable and (
+            (len(previous) >= _WRAPPED and not _title_case(previous))
+            or raw_line.lstrip()[:1].islower()
+        )
+        previous = raw_line.strip()
         line = " ".join(raw_line.split())
         if not line:
             joinable = False
@@ -36,7 +43,7 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Block("item", " ".join(raw_line[bullet.end() :].split())))
             joinable = not line.endswith(_END)
             continue
-        if is_heading_line(line):
+        if is_heading_line(line) or _heads_a_list(line, lines, number):
             blocks.append(Block("heading", line.rstrip(":").strip()))
             joinable = False
             continue
@@ -47,6 +54,20 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Block("text", line))
         joinable = not line.endswith(_END)
     return blocks
+
+
+def _heads_a_list(line: str, lines: list[str], number: int) -> bool:
+    """A short line after a blank line, right above a bulleted item, heads that list."""
+    following = lines[number + 1] if number + 1 < len(lines) else ""
+    if number and lines[number - 1].strip():
+        return False
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_HEADING_WORDS
+        and not line.endswith((".", ",", ";", "!", "?"))
+        and _BULLET.match(following) is not None
+        and bool(following[_BULLET.match(following).end() :].strip())  # type: ignore[union-attr]
+    )
 
 
 def is_heading_line(line: str) -> bool:
@@ -97,7 +118,7 @@ def _inline_heading_pattern() -> re.Pattern[str]:
         phrases = {phrase for group in parsing_rules().headings.values() for phrase in group}
         forms = {form for phrase in phrases for form in (_sentence(phrase), _titled(phrase))}
         titled = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-        _PATTERN.append(re.compile(rf"(?:(?<=[\w.)!?])[ \t]+)({titled}):?[ \t]+(?=[A-Z])"))
+        _PATTERN.append(re.compile(rf"(?:(?<=[\w.)!?])[ \t]+)({titled}):?[ \t]+(?=[A-Z0-9])"))
     return _PATTERN[0]
 
 
