@@ -25,9 +25,9 @@ from fitscore.drafting.facts import (
     read_degree,
     title_from_name,
 )
-from fitscore.drafting.items import Item, Reader, Reading
-from fitscore.drafting.rules import NEUTRAL, REQUIRED, parsing_rules
-from fitscore.drafting.sections import Clause, clauses, has_requirement_heading
+from fitscore.drafting.items import Reader, Reading
+from fitscore.drafting.rules import REQUIRED, parsing_rules
+from fitscore.drafting.sections import clauses, has_requirement_heading
 from fitscore.drafting.structured import JobPostingData, read_structured
 from fitscore.drafting.writer import DraftDocument, SourcedItem, to_yaml
 from fitscore.errors import FitscoreError
@@ -93,9 +93,10 @@ def draft_posting(
             "no requirement found: no requirements heading, no sentence with a requirement cue "
             "(must, required, experience with, a plus, ...) and no skill from the catalogue"
         )
-    document = _document(
-        name, found_title[:200], found_company, source, data, reading
-    )
+    location = data.location or find_location(source.blocks, found_title)
+    if location and not title and found_title.endswith(f"({location})"):
+        found_title = found_title[: -len(location) - 2].strip()  # "Intern 2026 (USA)"
+    document = _document(name, found_title[:200], found_company, location, data, reading)
     text = to_yaml(document)
     _check(text, catalog)
     return DraftResult(text, tuple(notes), has_requirements, found_title, found_company or None)
@@ -187,7 +188,7 @@ def _document(
     name: str,
     title: str,
     company: str | None,
-    source: _Source,
+    location: str | None,
     data: JobPostingData,
     reading: Reading,
 ) -> DraftDocument:
@@ -197,7 +198,6 @@ def _document(
     degree_notes = []
     if reading.equivalent_experience:
         degree_notes.append("equivalent experience may stand in for this degree")
-    location = data.location or find_location(source.blocks, title)
     return DraftDocument(
         source_name=Path(name).name if name != "-" else name,
         title=title,
@@ -228,5 +228,3 @@ def _check(text: str, catalog: Catalog) -> None:
         raise FitscoreError(f"the parsed draft is not a valid posting (a bug): {detail}")
 
 
-# Kept importable for tests that build clauses by hand.
-_ = (Clause, Item, NEUTRAL)

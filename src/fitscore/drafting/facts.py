@@ -171,7 +171,7 @@ def find_title(blocks: list[Block], text: str = "") -> str | None:
                         break
                     title = piece = f"{title}{separator}{more}"
                 return title
-        leading = _leading_title(block.text)
+        leading = _before_company(block.text, text) or _leading_title(block.text)
         if leading is not None:
             return leading
     introduced = _introduced_title(text[:20_000])
@@ -212,6 +212,20 @@ def _cut_tail(piece: str, text: str) -> str:
     if tail and (_looks_like_place(tail) or _company_like(tail, text)):
         return " ".join(words[: last + 1])
     return piece
+
+
+def _before_company(line: str, text: str) -> str | None:
+    """ "Data Intern, Pricing (Summer 2026) Brightfern New York ... Brightfern is a ...": on a
+    run-on first line the title ends where the company that introduces itself is named."""
+    if len(line.split()) <= parsing_rules().title_max_words:
+        return None
+    for match in _introduction_pattern().finditer(text[:20_000]):
+        name = match.group(1).split()[0]
+        position = line.find(f" {name} ")
+        if position > 0:
+            title = title_like(line[:position])
+            return title if title is not None and _has_title_word(title) else None
+    return None
 
 
 def _leading_title(line: str) -> str | None:

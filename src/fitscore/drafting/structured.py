@@ -186,11 +186,18 @@ def _from_mapping(posting: dict[str, Any]) -> JobPostingData:
         company=_clean(company),
         location=_location(posting.get("jobLocation")),
         url=_clean(text_of(posting.get("url"))) if isinstance(posting.get("url"), str) else None,
-        description=text_of(posting.get("description")),
+        description=_unescaped(text_of(posting.get("description"))),
         sections=tuple(sections),
         education=tuple(filter(None, education)),
         experience_in_place_of_education=posting.get("experienceInPlaceOfEducation") is True,
     )
+
+
+def _unescaped(text: str) -> str:
+    """A description whose HTML was escaped once more ("&lt;p&gt;") is HTML all the same."""
+    import html
+
+    return html.unescape(text) if "&lt;" in text else text
 
 
 def _clean(text: str) -> str | None:
