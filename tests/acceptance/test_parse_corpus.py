@@ -20,7 +20,8 @@ CORPUS = ROOT / "tests" / "examples" / "parse"
 CASES = sorted(
     path
     for path in CORPUS.iterdir()
-    if path.suffix in (".txt", ".html", ".md") and path.with_name(f"{path.stem}.expected.yaml").exists()
+    if path.suffix in (".txt", ".html", ".md")
+    and path.with_name(f"{path.stem}.expected.yaml").exists()
 )
 RESOLVER = Resolver(builtin_catalog())
 

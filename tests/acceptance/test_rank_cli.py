@@ -64,7 +64,7 @@ def test_jsonl_has_one_line_per_valid_posting(folder: Path) -> None:
 
 
 def test_strict_stops_at_the_first_bad_file(folder: Path) -> None:
-    (folder / "0-aaa.yaml").write_text("title: X\n", encoding="utf-8")
+    (folder / "0-aaa.yaml").write_text("company: X\n", encoding="utf-8")
     result = run("rank", PROFILE, str(folder), "--format", "jsonl", "--strict")
     assert result.exit_code == 1
     assert result.stdout == ""

@@ -193,7 +193,9 @@ def _document(
     reading: Reading,
 ) -> DraftDocument:
     def section(kind: str) -> tuple[SourcedItem, ...]:
-        return tuple(SourcedItem(item.value, item.source) for item in reading.items if item.section == kind)
+        return tuple(
+            SourcedItem(item.value, item.source) for item in reading.items if item.section == kind
+        )
 
     degree_notes = []
     if reading.equivalent_experience:
@@ -226,5 +228,3 @@ def _check(text: str, catalog: Catalog) -> None:
     if posting is None:
         detail = "; ".join(f"{p.location()}: {p.message}" for p in problems[:3])
         raise FitscoreError(f"the parsed draft is not a valid posting (a bug): {detail}")
-
-

@@ -11,8 +11,8 @@ from fitscore.drafting.rules import DEGREE_ORDER, fold, has, heading_kinds, pars
 from fitscore.drafting.sections import heading_section, without_links
 
 _FIELD_STOP = re.compile(
-    r"\bor (?:an? )?(?:other |closely |similar |equivalent )?(?:related|relevant|similar|equivalent)\b"
-    r"|\bor equivalent\b|\bwith\b|\bfrom\b|\bat\b|[.;:()]",
+    r"\bor (?:an? )?(?:other |closely |similar |equivalent )?"
+    r"(?:related|relevant|similar|equivalent)\b|\bor equivalent\b|\bwith\b|\bfrom\b|\bat\b|[.;:()]",
     re.IGNORECASE,
 )
 _FIELD_SPLIT = re.compile(r",\s*|\s+or\s+|\s+and\s+|\s*/\s*|\s*&\s*")
@@ -32,7 +32,9 @@ def _abbreviation_patterns() -> dict[str, re.Pattern[str]]:
     words = parsing_rules().degree.abbreviations
     return {
         level: re.compile(
-            r"(?<![A-Za-z0-9.])(?:" + "|".join(re.escape(word) for word in forms) + r")(?![A-Za-z0-9])"
+            r"(?<![A-Za-z0-9.])(?:"
+            + "|".join(re.escape(word) for word in forms)
+            + r")(?![A-Za-z0-9])"
         )
         for level, forms in words.items()
     }
@@ -301,7 +303,7 @@ def find_company(blocks: list[Block], text: str, title: str | None) -> str | Non
     start = next((i for i, line in enumerate(lines) if title and title in plain_line(line)), 0)
     for line in lines[start : start + 3]:
         for piece in _pieces(line):
-            if piece != title and title not in piece and _company_like(piece, text):
+            if piece != title and (title or "") not in piece and _company_like(piece, text):
                 return piece
     labels = "|".join(re.escape(label) for label in parsing_rules().company_labels)
     for block in blocks[:15]:

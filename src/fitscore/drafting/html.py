@@ -8,16 +8,60 @@ from typing import Any
 from fitscore.drafting.blocks import Block
 
 _SKIP = frozenset(
-    {"script", "style", "noscript", "template", "svg", "nav", "footer", "form", "head", "title",
-     "button", "select", "option", "iframe", "object", "canvas"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "nav",
+        "footer",
+        "form",
+        "head",
+        "title",
+        "button",
+        "select",
+        "option",
+        "iframe",
+        "object",
+        "canvas",
+    }
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD = frozenset({"strong", "b"})
 _ITEMS = frozenset({"li", "dt", "dd"})
 _INLINE = frozenset(
-    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
-     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-     "wbr", "label", "img", "input"}
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+        "label",
+        "img",
+        "input",
+    }
 )
 _MAX_DEPTH = 200
 _BOLD_HEADING_WORDS = 12
@@ -50,14 +94,14 @@ class _Walker:
         return self.out
 
     def _walk(self, node: Any, *, bold: bool, depth: int) -> None:
-        from bs4 import Comment, NavigableString, Tag
+        from bs4.element import CData, NavigableString, Tag
 
         for child in node.children:
             if isinstance(child, Tag):
                 self._tag(child, bold=bold, depth=depth)
-            elif isinstance(child, NavigableString) and not isinstance(child, Comment):
-                if type(child) is NavigableString or child.__class__.__name__ == "CData":
-                    self.line.append((str(child), bold))
+            elif type(child) is NavigableString or type(child) is CData:
+                # Comments, doctypes and processing instructions are strings too: not text.
+                self.line.append((str(child), bold))
 
     def _tag(self, tag: Any, *, bold: bool, depth: int) -> None:
         name = tag.name.lower() if isinstance(tag.name, str) else ""

@@ -135,7 +135,7 @@ class Reader:
     def spans(self, text: str) -> list[Span]:
         """Catalogue skills named in the text. A mention that runs over a joining word ("R or"
         read as the alias RoR) is a joint of two words, not a name: it is read word by word."""
-        found = []
+        found: list[Span] = []
         joiners = frozenset(self.rules.joiners)
         for span in spot_spans(self.catalog, text):
             words = span.wording.split()
@@ -156,7 +156,9 @@ class Reader:
     def _spelled(self, span: Span) -> bool:
         info = self.catalog.skills[span.skill]
         wording = " ".join(span.wording.casefold().split())
-        return any(wording == " ".join(name.casefold().split()) for name in (info.name, *info.aliases))
+        return any(
+            wording == " ".join(name.casefold().split()) for name in (info.name, *info.aliases)
+        )
 
     def _is_requirement_skill(self, span: Span) -> bool:
         categories = self.catalog.skills[span.skill].categories
@@ -190,7 +192,9 @@ class Reader:
                     continue  # "A/B testing frameworks" is A/B testing, not testing frameworks
                 taken.append((match.start(), match.end()))
                 end = self._example_end(text, match.end())
-                inside = [s for s in spans if match.end() <= s.start < end and id(s) not in consumed]
+                inside = [
+                    s for s in spans if match.end() <= s.start < end and id(s) not in consumed
+                ]
                 consumed.update(id(span) for span in inside)
                 item: dict[str, Any] = {"category": category}
                 if inside:
@@ -237,9 +241,9 @@ class Reader:
             label = _phrase_before(before)
             for span in spans:
                 # The name of the kind of tools ("feature stores") is the label, not a skill.
-                if span.end > len(before) - len(label) and span.end <= len(before):
-                    if not self._is_tool(span):
-                        consumed.add(id(span))
+                named = len(before) - len(label) < span.end <= len(before)
+                if named and not self._is_tool(span):
+                    consumed.add(id(span))
             item: dict[str, Any] = {"any_of": list(dict.fromkeys(members))}
             if label:
                 item["label"] = _label(label)

@@ -79,9 +79,7 @@ def clauses(blocks: list[Block]) -> list[Clause]:
             section = heading_section(text)
             nested = block.level == 0 or block.level > depth
             inside = current in (REQUIRED, PREFERRED) and nested
-            if section is None and inside:
-                section = current
-            elif section == NEUTRAL and inside and block.level > 0:
+            if section is None and inside or section == NEUTRAL and inside and block.level > 0:
                 section = current
             else:
                 section = section or rules.unknown_heading

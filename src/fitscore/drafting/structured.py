@@ -118,7 +118,7 @@ def _is_job_posting(candidate: dict[str, Any]) -> bool:
 
 def _from_extruct(html: str, notes: list[str]) -> JobPostingData | None:
     try:
-        import extruct
+        import extruct  # type: ignore[import-untyped]
 
         data = extruct.extract(html, syntaxes=["microdata", "rdfa"], uniform=True, errors="ignore")
     except Exception as exc:  # extruct wraps lxml and rdflib, whose errors vary
@@ -153,8 +153,9 @@ def text_of(value: Any, depth: int = 0) -> str:
         if "credentialCategory" in value or "educationalLevel" in value:
             return credential(value)
         for name in ("description", "name", "@value", "value"):
-            if isinstance(value.get(name), str):
-                return value[name]
+            found = value.get(name)
+            if isinstance(found, str):
+                return found
         return ""
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return str(value)
@@ -179,7 +180,9 @@ def _from_mapping(posting: dict[str, Any]) -> JobPostingData:
         if text.strip():
             sections.append((heading, text))
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, dict) and ("credentialCategory" in item or "educationalLevel" in item):
+            if isinstance(item, dict) and (
+                "credentialCategory" in item or "educationalLevel" in item
+            ):
                 education.append(credential(item))
     return JobPostingData(
         title=_clean(text_of(posting.get("title") or posting.get("name"))),

@@ -86,8 +86,7 @@ def _cell(text: str) -> str:
 def as_markdown(report: ScoreReport) -> str:
     """Markdown for notes and pull requests."""
     lines = [
-        f"## {_cell(_title_at(report))}: "
-        f"{report.score:.1f}/100 ({report.band})",
+        f"## {_cell(_title_at(report))}: {report.score:.1f}/100 ({report.band})",
         "",
         f"Profile: **{_cell(report.profile_name)}**"
         + (f" (`{report.profile_path}`)" if report.profile_path else ""),
