@@ -68,7 +68,7 @@ def test_strict_stops_at_the_first_bad_file(folder: Path) -> None:
     result = run("rank", PROFILE, str(folder), "--format", "jsonl", "--strict")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert "missing required key 'company'" in result.stderr
+    assert "missing required key 'title'" in result.stderr
 
 
 def test_paths_can_come_from_standard_input_one_a_line() -> None:
