@@ -33,6 +33,7 @@ _LABEL_STOP = re.compile(
 )
 _NAME = re.compile(r"^[A-Z][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2}$")
 _MAX_LABEL = 120
+_CONNECTOR = re.compile(r"\s+(?:with|via|using)\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -124,6 +125,7 @@ class Reader:
         spans = self._categories(text, spans, section)
         spans = self._parenthesised_groups(text, spans, section)
         spans = self._without_class_names(text, spans)
+        spans = sorted(spans + self._example_lists(text, spans), key=lambda span: span.start)
         self._note_big_data(spans, section, text)
         spans = spans + self._named_neighbours(text, spans)
         for group in _chains(text, spans):
@@ -150,8 +152,18 @@ class Reader:
                             for s in spot_spans(self.catalog, word)
                         )
                 continue
-            found.append(span)
+            if not self._acronym_in_lower_case(span):
+                found.append(span)
         return found
+
+    def _acronym_in_lower_case(self, span: Span) -> bool:
+        """ "rest week" is not REST: a name written only in capitals is not read in lower case."""
+        if not span.wording.islower():
+            return False
+        info = self.catalog.skills[span.skill]
+        wording = span.wording.casefold()
+        spellings = [name for name in (info.name, *info.aliases) if name.casefold() == wording]
+        return bool(spellings) and all(name.isupper() for name in spellings)
 
     def _spelled(self, span: Span) -> bool:
         info = self.catalog.skills[span.skill]
@@ -233,7 +245,8 @@ class Reader:
         consumed: set[int] = set()
         for match in _PARENTHESIS.finditer(text):
             inside = [s for s in spans if match.start() < s.start < match.end()]
-            members = _names(inside) + self._unknown_members(match.group(1), inside, match.start(1))
+            unknown = self._unknown_members(match.group(1), inside, match.start(1))
+            members = _names(sorted(inside + unknown, key=lambda span: span.start))
             if len(members) < 2:
                 continue
             consumed.update(id(span) for span in inside)
@@ -251,21 +264,35 @@ class Reader:
             self._note_big_data(inside, section, text)
         return [span for span in spans if id(span) not in consumed]
 
-    def _unknown_members(self, inner: str, inside: list[Span], offset: int) -> list[str]:
-        """Names in a list beside catalogue skills that the catalogue does not know."""
+    def _unknown_members(self, inner: str, inside: list[Span], offset: int) -> list[Span]:
+        """Names in a list beside catalogue skills that the catalogue does not know (or does
+        not spot in prose): "(Amplitude, Mixpanel, or Looker)"."""
         if not inside:
             return []
-        names = []
+        found = []
         position = 0
         for part in _LIST_SPLIT.split(inner):
-            start = inner.find(part, position) + offset
-            position = max(position, start - offset + len(part))
+            at = inner.find(part, position)
+            position = max(position, at + len(part))
             name = part.strip(" .")
-            if not name or any(s.start < start + len(part) and start < s.end for s in inside):
+            start = offset + at + (len(part) - len(part.lstrip(" .")))
+            if not name or any(s.start < start + len(name) and start < s.end for s in inside):
                 continue
             if _NAME.match(name) and fold(name.split()[0]) not in self._stop_words():
-                names.append(self.resolver.resolve(name).skill or name)
-        return names
+                skill = self.resolver.resolve(name).skill or name
+                found.append(Span(start, start + len(name), name, skill))
+        return found
+
+    def _example_lists(self, text: str, spans: list[Span]) -> list[Span]:
+        """The unknown names of a list after "such as", "like", "e.g." that holds a skill."""
+        cues = "|".join(re.escape(cue) for cue in self.rules.example_cues)
+        found: list[Span] = []
+        for match in re.finditer(rf"(?<![\w])(?:{cues})[\s,:]+", text, re.IGNORECASE):
+            stop = re.search(r"[.;)]|$", text[match.end() :])
+            end = match.end() + (stop.start() if stop else 0)
+            inside = [span for span in spans if match.end() <= span.start < end]
+            found.extend(self._unknown_members(text[match.end() : end], inside, match.end()))
+        return found
 
     def _stop_words(self) -> frozenset[str]:
         return frozenset(fold(word) for word in self.rules.not_company_words)
@@ -292,13 +319,21 @@ class Reader:
         tools they are. A tool itself ("Python (pandas, statsmodels)") stays a requirement."""
         kept = []
         cues = "|".join(re.escape(cue) for cue in self.rules.example_cues)
-        after_name = re.compile(rf"\s*(?:[A-Za-z-]+\s+){{0,2}}(?:\(|,?\s*(?:{cues})\s)", re.I)
+        after_name = re.compile(
+            rf"\s*(?:[A-Za-z-]+\s+){{0,2}}(?:\(|,?\s*(?:{cues})\s)|\s+(?:with|via|using)\s+(?=\S)",
+            re.IGNORECASE,
+        )
+        example = re.compile(rf"(?:{cues})\s*$", re.IGNORECASE)
         for span in spans:
-            opening = None if self._is_tool(span) else after_name.match(text, span.end)
+            opening = after_name.match(text, span.end)
+            if opening is not None and self._is_tool(span) and not example.search(opening.group(0)):
+                opening = None  # "Python (pandas, NumPy)", "Python with pandas": the tool stays
             if opening:
                 start = opening.end()
                 close = re.search(r"[).;]", text[start:])
                 end = start + close.start() if close else len(text)
+                if _CONNECTOR.match(opening.group(0)):  # "with", "via": the very next word
+                    end = start + 1
                 if any(start <= other.start < end for other in spans):
                     continue
             kept.append(span)

@@ -34,6 +34,7 @@ _URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://|\bwww\.)[^\s<>\"')\]]+"
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 _LABEL = re.compile(r"^([^:.!?;]{1,60}?)([:.])[ \t]+(?=\S)")
 _MAX_LABEL_WORDS = 6
+_MAX_HEADING_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,8 @@ def clauses(blocks: list[Block]) -> list[Clause]:
         text = without_links(block.text).strip()
         if not text:
             continue
+        if block.kind == "text" and text.endswith(":") and len(text.split()) <= _MAX_HEADING_WORDS:
+            block = Block("heading", text.rstrip(":"))  # "What we need:" over a list
         if block.kind == "heading":
             section = heading_section(text)
             nested = block.level == 0 or block.level > depth
