@@ -26,8 +26,8 @@ from fitscore.drafting.facts import (
     title_from_name,
 )
 from fitscore.drafting.items import Reader, Reading
-from fitscore.drafting.rules import REQUIRED, parsing_rules
-from fitscore.drafting.sections import clauses, has_requirement_heading
+from fitscore.drafting.rules import IGNORED, NEUTRAL, REQUIRED, parsing_rules
+from fitscore.drafting.sections import Clause, clauses, has_requirement_heading
 from fitscore.drafting.structured import JobPostingData, read_structured
 from fitscore.drafting.writer import DraftDocument, SourcedItem, to_yaml
 from fitscore.errors import FitscoreError
@@ -68,8 +68,8 @@ def draft_posting(
 ) -> DraftResult:
     """Read a raw posting into a posting draft (raises only for a bug: an invalid draft)."""
     source = _read(raw, name)
-    reading = Reader(catalog).read(clauses(source.blocks))
     notes = list(source.notes)
+    reading = Reader(catalog).read(_within_limit(clauses(source.blocks), notes))
     _add_structured_degree(reading, source.data)
     fallback = not reading.items and reading.degree is None and reading.publications is None
     if fallback:
@@ -102,6 +102,22 @@ def draft_posting(
     return DraftResult(text, tuple(notes), has_requirements, found_title, found_company or None)
 
 
+def _within_limit(found: list[Clause], notes: list[str]) -> list[Clause]:
+    """Requirement clauses first: the budget of text read goes to them, then to the rest."""
+    limit = parsing_rules().max_text_chars
+    if sum(len(clause.text) for clause in found) <= limit:
+        return found
+    notes.append(f"the text is long: only {limit:,} of its characters were read")
+    kept: dict[int, Clause] = {}
+    total = 0
+    for wanted in ((REQUIRED, "preferred"), (NEUTRAL, IGNORED)):
+        for index, clause in enumerate(found):
+            if clause.section in wanted and total < limit:
+                kept[index] = Clause(clause.text[: limit - total], clause.section)
+                total += len(kept[index].text)
+    return [kept[index] for index in sorted(kept)]
+
+
 def _read(raw: bytes, name: str) -> _Source:
     from fitscore.drafting.markdown import looks_like_markdown, markdown_blocks
     from fitscore.drafting.text import text_blocks
@@ -109,9 +125,14 @@ def _read(raw: bytes, name: str) -> _Source:
     text = raw.decode("utf-8-sig", errors="replace").replace("\x00", "")
     if _looks_like_html(text, name):
         return _read_html(text)
+    notes = []
+    limit = parsing_rules().max_text_chars * 2  # markup and blank space besides the text
+    if len(text) > limit:
+        text = text[:limit]
+        notes.append(f"the file is long: only its first {limit:,} characters were read")
     if looks_like_markdown(text, name):
-        return _Source(markdown_blocks(text), text, None, [])
-    return _Source(text_blocks(text), text, None, [])
+        return _Source(markdown_blocks(text), text, None, notes)
+    return _Source(text_blocks(text), text, None, notes)
 
 
 def _looks_like_html(text: str, name: str) -> bool:
@@ -122,24 +143,20 @@ def _looks_like_html(text: str, name: str) -> bool:
 
 
 def _read_html(html: str) -> _Source:
-    from fitscore.drafting.html import html_blocks, soup_of
+    from fitscore.drafting.html import html_blocks, parse_html, site_name, tree_blocks
+    from fitscore.drafting.text import text_blocks
 
     structured = read_structured(html)
     notes = list(structured.notes)
-    soup = soup_of(html)
-    page_company = _page_company(soup)
-    from fitscore.drafting.html import _Walker
-
-    visible = _Walker().blocks(soup)
+    root = parse_html(html)
+    visible = tree_blocks(root) if root is not None else []
+    page_company = site_name(root)
     data = structured.posting
     visible_text = "\n".join(block.text for block in visible)
     if data is None or has_requirement_heading(visible):
         return _Source(visible, visible_text, data, notes, page_company)
-    blocks = html_blocks(data.description) if "<" in data.description else []
-    if not blocks and data.description:
-        from fitscore.drafting.text import text_blocks
-
-        blocks = text_blocks(data.description)
+    description = data.description
+    blocks = html_blocks(description) if "<" in description else text_blocks(description)
     for heading, body in data.sections:
         blocks.append(Block("heading", heading))
         blocks.extend(html_blocks(body) if "<" in body else [Block("text", body)])
@@ -147,15 +164,6 @@ def _read_html(html: str) -> _Source:
         notes.append("the page's JobPosting data holds no description; its visible text was read")
         return _Source(visible, visible_text, data, notes, page_company)
     return _Source(blocks, "\n".join(block.text for block in blocks), data, notes, page_company)
-
-
-def _page_company(soup: object) -> str | None:
-    find = getattr(soup, "find", None)
-    if find is None:
-        return None
-    site = find("meta", attrs={"property": "og:site_name"})
-    content = site.get("content") if site is not None else None
-    return " ".join(str(content).split())[:200] or None if content else None
 
 
 def _add_structured_degree(reading: Reading, data: JobPostingData | None) -> None:

@@ -17,11 +17,12 @@ _FIELD_STOP = re.compile(
 )
 _FIELD_SPLIT = re.compile(r",\s*|\s+or\s+|\s+and\s+|\s*/\s*|\s*&\s*")
 _MARKUP = re.compile(
-    r"!?\[([^\]]{0,300})\]\([^)]{0,2000}\)|^#{1,6}\s+|\*{1,3}|`+|(?<!\w)_{1,3}|_{1,3}(?!\w)"
+    r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,2000}\)|^#{1,6}\s+|\*{1,3}|`+|(?<!\w)_{1,3}|_{1,3}(?!\w)"
 )
 _PLACE_SPLIT = re.compile(r"\s+[·—–|]\s+|\s+-\s+")
 _LOCATION_LABEL = re.compile(r"^(?:job\s+)?locations?\s*:\s*(.+)$", re.IGNORECASE)
 _MAX_FIELD_WORDS = 5
+_HEAD_CHARS = 1000
 
 
 # -- degree ------------------------------------------------------------------------------------
@@ -109,8 +110,10 @@ def degree_fields(text: str) -> list[str]:
 
 
 def plain_line(text: str) -> str:
-    """A line without Markdown markup; a link keeps its text."""
-    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split()).strip(" -|:")
+    """A line (its head: titles and names are near the start) without Markdown markup; a link
+    keeps its text."""
+    head = text[:_HEAD_CHARS]
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", head).split()).strip(" -|:")
 
 
 def _strip_title_label(line: str) -> str:
@@ -161,8 +164,8 @@ def find_title(blocks: list[Block], text: str = "") -> str | None:
     """The job title: the top heading, else the first short line (or the piece of it) that
     names a kind of job, else a title introduced in prose, else the first short line that is
     not a heading."""
-    top = [block for block in blocks[:40] if block.kind == "heading" and block.level == 1]
-    head = top[:1] + [block for block in blocks[:12] if block.kind != "item"]
+    top = [block for block in blocks if block.kind == "heading" and block.level == 1][:1]
+    head = top + [block for block in blocks[:12] if block.kind != "item"]
     for block in head:
         pieces = _separated(block.text) or [("", block.text)]
         for index, (_, piece) in enumerate(pieces):

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from fitscore.drafting.facts import read_degree
@@ -96,11 +97,11 @@ class Reader:
         return clause.section
 
     def _is_duty(self, text: str) -> bool:
-        folded = fold(text)
-        for start in self.rules.duty_starts:
-            if folded.startswith(fold(start) + " "):
-                rest = folded[len(fold(start)) + 1 :]
-                return not rest.startswith(tuple(fold(word) for word in self.rules.duty_exceptions))
+        folded = fold(text[:200])
+        starts, exceptions = _duty_words()
+        for start in starts:
+            if folded.startswith(start):
+                return not folded[len(start) :].startswith(exceptions)
         return False
 
     # -- one requirement clause ----------------------------------------------------------------
@@ -384,6 +385,13 @@ class Reader:
                 )
                 if theme not in self.reading.themes and "soft_skill" not in categories:
                     self.reading.themes.append(theme)
+
+
+@cache
+def _duty_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rules = parsing_rules()
+    starts = tuple(fold(start) + " " for start in rules.duty_starts)
+    return starts, tuple(fold(word) for word in rules.duty_exceptions)
 
 
 def _below(degree: dict[str, Any], other: dict[str, Any]) -> bool:

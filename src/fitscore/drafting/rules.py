@@ -50,6 +50,7 @@ class ParsingRules(StrictModel):
     duty_exceptions: tuple[str, ...]
     fallback_section: Literal["required", "preferred"]
     joiners: tuple[str, ...]
+    max_text_chars: int
     title_labels: tuple[str, ...]
     title_max_words: int
     title_words: tuple[str, ...]

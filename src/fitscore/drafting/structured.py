@@ -18,6 +18,7 @@ _JSON_LD = re.compile(
 )
 _MICRODATA = re.compile(r"itemtype\s*=\s*[\"'][^\"']{0,200}JobPosting", re.IGNORECASE)
 _RDFA = re.compile(r"typeof\s*=\s*[\"'][^\"']{0,200}JobPosting", re.IGNORECASE)
+_MAX_REPAIR_CHARS = 200_000
 # Text fields that hold requirements, with the heading their text is read under.
 _REQUIREMENT_FIELDS = (
     ("qualifications", "Qualifications"),
@@ -85,6 +86,8 @@ def _lenient_json(text: str) -> Any:
         return json.loads(body, strict=False)  # strict=False: raw newlines in strings
     except (json.JSONDecodeError, RecursionError):
         pass
+    if len(body) > _MAX_REPAIR_CHARS:
+        return None  # repairing is slow on huge blocks; the visible text is read instead
     try:
         from json_repair import repair_json
 
@@ -118,7 +121,7 @@ def _is_job_posting(candidate: dict[str, Any]) -> bool:
 
 def _from_extruct(html: str, notes: list[str]) -> JobPostingData | None:
     try:
-        import extruct  # type: ignore[import-untyped]
+        import extruct
 
         data = extruct.extract(html, syntaxes=["microdata", "rdfa"], uniform=True, errors="ignore")
     except Exception as exc:  # extruct wraps lxml and rdflib, whose errors vary
