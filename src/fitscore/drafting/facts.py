@@ -90,7 +90,7 @@ def _degree_word_end(text: str) -> int:
 def degree_fields(text: str) -> list[str]:
     """The fields after "in" that follow the degree words: "PhD programme in Statistics"."""
     after = text[_degree_word_end(text) :]
-    match = re.search(r"\b(?:in|of)\s+(.+)", after)
+    match = re.search(r"\bin\s+(.+)", after) or re.search(r"\bof\s+(.+)", after)
     if match is None:
         return []
     body = _FIELD_STOP.split(match.group(1), maxsplit=1)[0]
@@ -128,7 +128,7 @@ def _strip_title_label(line: str) -> str:
 
 def title_like(line: str) -> str | None:
     """The line as a job title, or None when it is a sentence, a URL or a heading."""
-    text = _strip_title_label(plain_line(without_links(line)))
+    text = _strip_title_label(without_links(plain_line(line)).strip())
     words = text.split()
     if not words or len(words) > parsing_rules().title_max_words or len(text) > 150:
         return None

@@ -259,7 +259,10 @@ class Reader:
                 if named and not self._is_tool(span):
                     consumed.add(id(span))
             item: dict[str, Any] = {"any_of": list(dict.fromkeys(members))}
-            if label:
+            tool_named = any(
+                self._is_tool(span) and span.wording == label for span in spans
+            )  # "SQL (Airflow, dbt)": no kind of tools is named
+            if label and not tool_named:
                 item["label"] = _label(label)
             self._add(section, item, text)
             self._note_big_data(inside, section, text)

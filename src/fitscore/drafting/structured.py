@@ -53,9 +53,9 @@ def read_structured(html: str) -> StructuredResult:
     result = StructuredResult()
     broken = 0
     for match in _JSON_LD.finditer(html):
-        document = _lenient_json(match.group(1))
+        document, strict = _lenient_json(match.group(1))
+        broken += not strict
         if document is None:
-            broken += 1
             continue
         for candidate in _walk(document):
             if _is_job_posting(candidate):
@@ -65,7 +65,7 @@ def read_structured(html: str) -> StructuredResult:
             break
     if broken and result.posting is None:
         result.notes.append(
-            f"{broken} JSON-LD block(s) could not be read even leniently; "
+            f"{broken} JSON-LD block(s) were not valid JSON and held no usable JobPosting; "
             "the page's visible text was read instead"
         )
     if result.posting is None and (_MICRODATA.search(html) or _RDFA.search(html)):
@@ -73,7 +73,8 @@ def read_structured(html: str) -> StructuredResult:
     return result
 
 
-def _lenient_json(text: str) -> Any:
+def _lenient_json(text: str) -> tuple[Any, bool]:
+    """The JSON value of a block (None when hopeless) and whether it was valid JSON."""
     body = text.strip()
     if body.startswith("<!--"):
         body = body[4:]
@@ -81,20 +82,20 @@ def _lenient_json(text: str) -> Any:
         body = body[:-3]
     body = body.strip().removeprefix("<![CDATA[").removesuffix("]]>").strip()
     if not body:
-        return None
+        return None, True
     try:
-        return json.loads(body, strict=False)  # strict=False: raw newlines in strings
+        return json.loads(body, strict=False), True  # strict=False: raw newlines in strings
     except (json.JSONDecodeError, RecursionError):
         pass
     if len(body) > _MAX_REPAIR_CHARS:
-        return None  # repairing is slow on huge blocks; the visible text is read instead
+        return None, False  # repairing is slow on huge blocks; the visible text is read instead
     try:
         from json_repair import repair_json
 
         repaired = repair_json(body, return_objects=True)
     except Exception:  # json-repair raises plain exceptions on hopeless input
-        return None
-    return repaired if isinstance(repaired, dict | list) and repaired else None
+        return None, False
+    return (repaired if isinstance(repaired, dict | list) and repaired else None), False
 
 
 def _walk(document: Any, depth: int = 0) -> Iterator[dict[str, Any]]:

@@ -56,7 +56,13 @@ def scalar(value: Any) -> str:
         and " #" not in text
     ):
         return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted string
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+    return "".join(char if char.isprintable() else _escape(char) for char in quoted)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _numeric(text: str) -> bool:
@@ -69,7 +75,8 @@ def _numeric(text: str) -> bool:
 
 def quote(text: str) -> str:
     """A sentence as a one-line comment body."""
-    flat = " ".join(text.split()).replace("\\", "/")
+    printable = "".join(char if char.isprintable() else " " for char in text)
+    flat = " ".join(printable.split())
     return flat if len(flat) <= _QUOTE_WIDTH else flat[: _QUOTE_WIDTH - 3].rstrip() + "..."
 
 
