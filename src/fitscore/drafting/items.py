@@ -123,10 +123,12 @@ class Reader:
             self._add(section, {"any_of": _names(members), "label": _label(text)}, text)
             self._note_big_data(members, section, text)
             return
+        spotted = spans
         spans = self._categories(text, spans, section)
         spans = self._parenthesised_groups(text, spans, section)
         spans = self._without_class_names(text, spans)
-        spans = sorted(spans + self._example_lists(text, spans), key=lambda span: span.start)
+        named = self._example_lists(text, spans, spotted)
+        spans = sorted(spans + named, key=lambda span: span.start)
         self._note_big_data(spans, section, text)
         spans = spans + self._named_neighbours(text, spans)
         for group in _chains(text, spans):
@@ -173,12 +175,17 @@ class Reader:
             wording == " ".join(name.casefold().split()) for name in (info.name, *info.aliases)
         )
 
+    def _categories_of(self, skill: str) -> frozenset[str]:
+        """A catalogue skill's categories; none for a name the catalogue does not know."""
+        info = self.catalog.skills.get(skill)
+        return info.categories if info is not None else frozenset()
+
     def _is_requirement_skill(self, span: Span) -> bool:
-        categories = self.catalog.skills[span.skill].categories
+        categories = self._categories_of(span.skill)
         return not categories <= self.generic and span.skill not in self.ordinary
 
     def _is_tool(self, span: Span) -> bool:
-        return bool(self.catalog.skills[span.skill].categories & self.tools)
+        return bool(self._categories_of(span.skill) & self.tools)
 
     def _phrase_ranges(self, text: str) -> list[tuple[int, int]]:
         folded = text.casefold()
@@ -268,10 +275,13 @@ class Reader:
             self._note_big_data(inside, section, text)
         return [span for span in spans if id(span) not in consumed]
 
-    def _unknown_members(self, inner: str, inside: list[Span], offset: int) -> list[Span]:
+    def _unknown_members(
+        self, inner: str, inside: list[Span], offset: int, *, alone: bool = False
+    ) -> list[Span]:
         """Names in a list beside catalogue skills that the catalogue does not know (or does
-        not spot in prose): "(Amplitude, Mixpanel, or Looker)"."""
-        if not inside:
+        not spot in prose): "(Amplitude, Mixpanel, or Looker)"; after "such as" a list of
+        names alone will do ("tools such as Evidently or WhyLogs")."""
+        if not inside and not alone:
             return []
         found = []
         position = 0
@@ -283,19 +293,38 @@ class Reader:
             if not name or any(s.start < start + len(name) and start < s.end for s in inside):
                 continue
             if _NAME.match(name) and fold(name.split()[0]) not in self._stop_words():
-                skill = self.resolver.resolve(name).skill or name
-                found.append(Span(start, start + len(name), name, skill))
+                found.extend(self._named(name, start))
         return found
 
-    def _example_lists(self, text: str, spans: list[Span]) -> list[Span]:
-        """The unknown names of a list after "such as", "like", "e.g." that holds a skill."""
+    def _named(self, name: str, start: int) -> list[Span]:
+        """A name as a skill; "HTML5 CSS3" (punctuation lost) is two known names."""
+        whole = self.resolver.resolve(name).skill
+        words = name.split()
+        if whole is None and len(words) > 1:
+            each = [self.resolver.resolve(word).skill for word in words]
+            if all(each):
+                spans, offset = [], start
+                for word, skill in zip(words, each, strict=True):
+                    spans.append(Span(offset, offset + len(word), word, skill or word))
+                    offset += len(word) + 1
+                return spans
+        return [Span(start, start + len(name), name, whole or name)]
+
+    def _example_lists(self, text: str, spans: list[Span], spotted: list[Span]) -> list[Span]:
+        """The unknown names of a list after "such as", "like", "e.g."; a list that a category
+        item or a choice already took is left alone."""
+        taken = {id(span) for span in spotted} - {id(span) for span in spans}
         cues = "|".join(re.escape(cue) for cue in self.rules.example_cues)
         found: list[Span] = []
         for match in re.finditer(rf"(?<![\w])(?:{cues})[\s,:]+", text, re.IGNORECASE):
             stop = re.search(r"[.;)]|$", text[match.end() :])
             end = match.end() + (stop.start() if stop else 0)
             inside = [span for span in spans if match.end() <= span.start < end]
-            found.extend(self._unknown_members(text[match.end() : end], inside, match.end()))
+            if any(match.end() <= s.start < end for s in spotted if id(s) in taken):
+                continue
+            found.extend(
+                self._unknown_members(text[match.end() : end], inside, match.end(), alone=True)
+            )
         return found
 
     def _stop_words(self) -> frozenset[str]:
@@ -345,7 +374,7 @@ class Reader:
 
     def _note_big_data(self, spans: list[Span], section: str, text: str) -> None:
         if has(text, self.rules.category_phrases.get("big_data", ())) or any(
-            "big_data" in self.catalog.skills[span.skill].categories for span in spans
+            "big_data" in self._categories_of(span.skill) for span in spans
         ):
             self._raise_need("big_data", section, text)
 
@@ -379,7 +408,7 @@ class Reader:
 
     def _themes(self, spans: list[Span], every_skill: bool = False) -> None:
         for span in spans:
-            categories = self.catalog.skills[span.skill].categories
+            categories = self._categories_of(span.skill)
             if every_skill or categories & _THEME_CATEGORIES:
                 theme = (
                     span.skill.casefold()
