@@ -226,3 +226,25 @@ def test_many_inputs_go_to_a_folder_one_draft_each(tmp_path: Path) -> None:
     again = run("parse", str(saved / "a.txt"), str(saved / "b.txt"), "-o", str(out))
     assert "exists; use --force" in again.stderr
     assert run("parse", str(saved / "a.txt"), "-o", str(out), "--force").exit_code == 0
+
+
+def test_a_draft_without_a_company_scores_and_ranks_with_company_null(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    draft = folder / "draft.yaml"
+    text = "Data Engineer\n\nRequirements:\n- Python\n- SQL\n"
+    assert run("parse", "-", "-o", str(draft), stdin=text).exit_code == 0
+    profile = "profiles/phd-ml-student.yaml"
+    score = run("score", profile, str(draft), "--format", "json")
+    assert score.exit_code == 0, score.stderr
+    assert json.loads(score.stdout)["posting"]["company"] is None
+    for form in ("text", "markdown", "table"):
+        shown = run("score", profile, str(draft), "--format", form)
+        assert (
+            shown.exit_code == 0
+            and "Data Engineer" in shown.stdout
+            and " at " not in shown.stdout.splitlines()[2]
+        )
+    ranked = run("rank", profile, str(folder), "--format", "json")
+    assert json.loads(ranked.stdout)[0]["company"] is None
+    assert run("rank", profile, str(folder), "--format", "table").exit_code == 0

@@ -90,16 +90,29 @@ def clauses(blocks: list[Block]) -> list[Clause]:
             current = section
             continue
         section = current
-        label = _LABEL.match(text)
-        if label is not None and len(label.group(1).split()) <= _MAX_LABEL_WORDS:
-            named = _label_section(label.group(1), label.group(2))
-            if named is not None:
-                text = text[label.end() :]
-                section = named
-                lasting = fold(label.group(1)) in heading_kinds() or named in (REQUIRED, PREFERRED)
-                if block.kind == "text" and lasting:
-                    current = named  # a paragraph's own heading holds until the next one
-        found.extend(Clause(piece, section) for piece in split_clauses(text))
+        for number, piece in enumerate(split_clauses(text)):
+            alone = _label_section(piece[:-1], piece[-1]) if piece.endswith((".", ":")) else None
+            if number == 0 and alone is not None and len(piece.split()) <= _MAX_LABEL_WORDS:
+                section = alone  # "Requirements." opening the paragraph
+                if block.kind == "text":
+                    current = alone
+                continue
+            label = _LABEL.match(piece) if number == 0 or block.kind == "text" else None
+            if label is not None and len(label.group(1).split()) <= _MAX_LABEL_WORDS:
+                named = _label_section(label.group(1), label.group(2))
+                if named is not None and (number == 0 or label.group(2) == ":"):
+                    piece = piece[label.end() :]
+                    lasting = fold(label.group(1)) in heading_kinds() or named in (
+                        REQUIRED,
+                        PREFERRED,
+                    )
+                    if not lasting:  # "Location: Remote." says nothing of what follows
+                        found.append(Clause(piece, named))
+                        continue
+                    section = named  # the rest of the block is under this heading
+                    if block.kind == "text":
+                        current = named  # a paragraph's own heading holds until the next one
+            found.append(Clause(piece, section))
     return found
 
 
