@@ -34,7 +34,9 @@ _LABEL_STOP = re.compile(
 )
 _NAME = re.compile(r"^[A-Z][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2}$")
 _MAX_LABEL = 120
-_CONNECTOR = re.compile(r"\s+(?:with|via|using)\s+$", re.IGNORECASE)
+_CONNECTOR = re.compile(
+    r"\s+(?:(?!(?:and|or|in)\b)[A-Za-z-]+\s+){0,2}(?:with|via|using)\s+$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -68,6 +70,8 @@ class Reader:
         self.generic = frozenset(self.rules.generic_categories)
         self.ordinary = frozenset(self.rules.ordinary_skills)
         self.tools = frozenset(self.rules.tool_categories)
+        self.areas = frozenset(fold(word) for word in self.rules.area_words)
+        self.role_words = frozenset(fold(word) for word in self.rules.title_words)
 
     def read(self, clauses: Iterable[Clause]) -> Reading:
         for clause in clauses:
@@ -115,7 +119,11 @@ class Reader:
             return
         if has(text, self.rules.ignored_cues):
             return
-        spans = [s for s in self.spans(text) if self._is_requirement_skill(s)]
+        spans = [
+            s
+            for s in self.spans(text)
+            if self._is_requirement_skill(s) and not self._names_a_role(text, s)
+        ]
         if has(text, self.rules.choice_cues) and len(spans) >= 2:
             # "one ML framework (...)": the class name is not a member of the choice.
             phrases = self._phrase_ranges(text)
@@ -185,7 +193,18 @@ class Reader:
         return not categories <= self.generic and span.skill not in self.ordinary
 
     def _is_tool(self, span: Span) -> bool:
+        if fold(span.skill.split()[-1]) in self.areas:
+            return False  # "Web Development" is an area of work, whatever its categories
         return bool(self._categories_of(span.skill) & self.tools)
+
+    def _names_a_role(self, text: str, span: Span) -> bool:
+        """ "a Front End Developer": an area named as a role asks for no skill."""
+        following = re.match(r"\s+([A-Za-z]+)", text[span.end : span.end + 40])
+        return (
+            following is not None
+            and not self._is_tool(span)
+            and fold(following.group(1)) in self.role_words
+        )
 
     def _phrase_ranges(self, text: str) -> list[tuple[int, int]]:
         folded = text.casefold()
@@ -353,7 +372,8 @@ class Reader:
         kept = []
         cues = "|".join(re.escape(cue) for cue in self.rules.example_cues)
         after_name = re.compile(
-            rf"\s*(?:[A-Za-z-]+\s+){{0,2}}(?:\(|,?\s*(?:{cues})\s)|\s+(?:with|via|using)\s+(?=\S)",
+            rf"\s*(?:[A-Za-z-]+\s+){{0,2}}(?:\(|,?\s*(?:{cues})\s)"
+            r"|\s+(?:(?!(?:and|or|in)\b)[A-Za-z-]+\s+){0,2}(?:with|via|using)\s+(?=\S)",
             re.IGNORECASE,
         )
         example = re.compile(rf"(?:{cues})\s*$", re.IGNORECASE)

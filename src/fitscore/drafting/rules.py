@@ -41,6 +41,7 @@ class ParsingRules(StrictModel):
     generic_categories: tuple[str, ...]
     ordinary_skills: tuple[str, ...]
     tool_categories: tuple[str, ...]
+    area_words: tuple[str, ...]
     heading_cues: dict[Literal["required", "preferred", "ignored"], tuple[str, ...]]
     unknown_heading: Literal["neutral", "ignored"]
     ignored_heading_starts: tuple[str, ...]
