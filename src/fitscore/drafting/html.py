@@ -11,7 +11,7 @@ from fitscore.drafting.blocks import Block
 _SKIP = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "nav", "footer", "form", "head",
-        "title", "button", "select", "option", "iframe", "object", "canvas", "math",
+        "title", "button", "select", "option", "iframe", "object", "canvas", "math", "aside",
     }
 )  # fmt: skip
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}

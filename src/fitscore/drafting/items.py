@@ -381,6 +381,12 @@ class Reader:
             opening = after_name.match(text, span.end)
             if opening is not None and self._is_tool(span) and not example.search(opening.group(0)):
                 opening = None  # "Python (pandas, NumPy)", "Python with pandas": the tool stays
+            if opening and example.search(opening.group(0)):
+                # "dbt, including tests ... and dimensional modeling": the examples of a class
+                # follow its cue at once; a skill further on is not one of them.
+                at_once = any(opening.end() <= other.start < opening.end() + 3 for other in spans)
+                if not at_once and not text[opening.end() : opening.end() + 1].isupper():
+                    opening = None
             if opening:
                 start = opening.end()
                 close = re.search(r"[).;]", text[start:])
