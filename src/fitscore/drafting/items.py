@@ -34,6 +34,7 @@ _LABEL_STOP = re.compile(
 )
 _NAME = re.compile(r"^[A-Z][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2}$")
 _MAX_LABEL = 120
+_PURPOSE = re.compile(r"\s+for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CONNECTOR = re.compile(
     r"\s+(?:(?!(?:and|or|in)\b)[A-Za-z-]+\s+){0,2}(?:with|via|using)\s+$", re.IGNORECASE
 )
@@ -135,6 +136,7 @@ class Reader:
         spans = self._categories(text, spans, section)
         spans = self._parenthesised_groups(text, spans, section)
         spans = self._without_class_names(text, spans)
+        spans = self._without_purposes(text, spans)
         named = self._example_lists(text, spans, spotted)
         spans = sorted(spans + named, key=lambda span: span.start)
         self._note_big_data(spans, section, text)
@@ -395,6 +397,22 @@ class Reader:
                     end = start + 1
                 if any(start <= other.start < end for other in spans):
                     continue
+            kept.append(span)
+        return kept
+
+    def _without_purposes(self, text: str, spans: list[Span]) -> list[Span]:
+        """ "Vitest or Jest for unit tests", "Playwright for end-to-end testing": the area
+        after "for" says what the tool is for; the tool is the requirement."""
+        kept = []
+        for span in spans:
+            before = text[max(0, span.start - 40) : span.start]
+            purpose = _PURPOSE.search(before)
+            tool_before = purpose is not None and any(
+                other.end == span.start - len(before) + purpose.start() and other is not span
+                for other in spans
+            )
+            if tool_before and not self._is_tool(span):
+                continue
             kept.append(span)
         return kept
 
