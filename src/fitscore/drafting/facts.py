@@ -281,7 +281,12 @@ def title_from_name(name: str) -> str:
 def _company_like(name: str, text: str) -> bool:
     rules = parsing_rules()
     words = name.split()
-    if not 1 <= len(words) <= 6 or not name[:1].isupper() or name.endswith((".", ":", ",")):
+    if (
+        not 1 <= len(words) <= 6
+        or not name[:1].isupper()
+        or ":" in name
+        or name.endswith((".", ","))
+    ):
         return False
     if fold(words[0]) in {fold(word) for word in rules.not_company_words}:
         return False

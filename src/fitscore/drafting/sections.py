@@ -25,7 +25,7 @@ from fitscore.drafting.rules import (
     parsing_rules,
 )
 
-_SENTENCE_END = re.compile(r"(?<=[.;!?])[ \t]+(?=[A-Z(\"'“])")
+_SENTENCE_END = re.compile(r"(?<=;)[ \t]+(?=\S)|(?<=[.!?])[ \t]+(?=[A-Z(\"'“])")
 _DANGLING = re.compile(
     r"\b(?:a|an|the|in|of|to|towards|toward|with|for|and|or|your|our)$", re.IGNORECASE
 )
