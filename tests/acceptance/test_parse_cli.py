@@ -248,3 +248,13 @@ def test_a_draft_without_a_company_scores_and_ranks_with_company_null(tmp_path: 
     ranked = run("rank", profile, str(folder), "--format", "json")
     assert json.loads(ranked.stdout)[0]["company"] is None
     assert run("rank", profile, str(folder), "--format", "table").exit_code == 0
+
+
+def test_several_inputs_need_a_folder(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("Data Engineer\nRequirements:\n- Python\n", encoding="utf-8")
+    target = tmp_path / "one.yaml"
+    result = run("parse", str(source), str(source), "-o", str(target))
+    assert result.exit_code == 2
+    assert "not a folder" in result.stderr
+    assert not target.exists()

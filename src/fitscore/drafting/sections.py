@@ -137,7 +137,7 @@ def split_clauses(line: str) -> list[str]:
     pieces: list[str] = []
     for sentence in _SENTENCE_END.split(line):
         for part in run_on.split(sentence):
-            part = part.strip()
+            part = part.strip().rstrip(";").rstrip()
             if not part:
                 continue
             # "Working towards a | PhD in ...": a start after "a" or "in" is not a new item.
