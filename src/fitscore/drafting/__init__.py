@@ -14,6 +14,7 @@ requirement is still written; the notes say what to check.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from fitscore.skills.catalog import Catalog
 __all__ = ["DraftResult", "draft_posting"]
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_CLOSING_TAG = re.compile(r"</(?:div|p|ul|ol|li|h[1-6]|span|section|article|table|main)>", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,8 @@ def draft_posting(
     location = data.location or find_location(source.blocks, found_title)
     if location and not title and found_title.endswith(f"({location})"):
         found_title = found_title[: -len(location) - 2].strip()  # "Intern 2026 (USA)"
-    document = _document(name, found_title[:200], found_company, location, data, reading)
+    found_title = found_title[:200]
+    document = _document(name, found_title, found_company, location, data, reading)
     text = to_yaml(document)
     _check(text, catalog)
     return DraftResult(text, tuple(notes), has_requirements, found_title, found_company or None)
@@ -139,7 +142,9 @@ def _looks_like_html(text: str, name: str) -> bool:
     if Path(name).suffix.lower() in _HTML_SUFFIXES:
         return True
     head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text):
+        return True
+    return head.startswith("<") and _CLOSING_TAG.search(text[:100_000]) is not None
 
 
 def _read_html(html: str) -> _Source:

@@ -120,7 +120,7 @@ def _strip_title_label(line: str) -> str:
     folded = fold(line)
     for label in sorted(parsing_rules().title_labels, key=len, reverse=True):
         if folded.startswith(label + " ") or folded.startswith(label + ":"):
-            rest = line[len(label) :].lstrip(" :-–—")
+            rest = re.sub(r"^(?:an?|the)\s+", "", line[len(label) :].lstrip(" :-–—"))
             if rest:
                 return rest
     return line
@@ -138,7 +138,9 @@ def title_like(line: str) -> str | None:
         return None
     if has(text, parsing_rules().title_not_words):
         return None
-    return text.rstrip(":").strip() or None
+    while text and not (text[-1].isalnum() or text[-1] in ")]+#"):
+        text = text[:-1].rstrip()  # "Embedded Rust Engineer 🦀"
+    return text or None
 
 
 _PIECES = re.compile(r"(\s+(?:[|·—–•]|--|-)\s+)")

@@ -204,7 +204,7 @@ class Reader:
         following = re.match(r"\s+([A-Za-z]+)", text[span.end : span.end + 40])
         return (
             following is not None
-            and not self._is_tool(span)
+            and fold(span.skill.split()[-1]) in self.areas
             and fold(following.group(1)) in self.role_words
         )
 
