@@ -130,3 +130,29 @@ def test_a_megabyte_page_is_read_quickly() -> None:
     assert time.perf_counter() - started < 3.0  # well under a second on a laptop
     assert result.title == "Data Engineer"
     assert {"any_of": ["Python", "Spark", "SQL"]} in items_of(result.text, "required")
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("Experience with Kafka and/or Pulsar", {"any_of": ["Kafka", "Pulsar"]}),
+        ("Airflow or Dagster", {"any_of": ["Airflow", "Dagster"]}),
+        (
+            "Feature stores (Feast, Tecton)",
+            {"any_of": ["Feast", "Tecton"], "label": "Feature stores"},
+        ),
+        (
+            "Cloud platforms (e.g., AWS, GCP)",
+            {"category": "cloud", "examples": ["AWS", "Google Cloud Platform"]},
+        ),
+    ],
+)
+def test_choices_and_groups_are_one_item(line: str, item: dict[str, object]) -> None:
+    result = draft_posting(f"Data Engineer\n\nRequirements:\n- {line}\n".encode(), "x.txt", CATALOG)
+    (found,) = items_of(result.text, "required")
+    assert {key: found[key] for key in item} == item
+
+
+def test_duties_in_a_requirements_section_are_not_requirements() -> None:
+    text = "Data Engineer\n\nRequirements:\n- Python\n- You will own our Looker dashboards\n"
+    assert items_of(draft_posting(text.encode(), "x.txt", CATALOG).text, "required") == ["Python"]
