@@ -601,13 +601,14 @@ def parse(
 
     from fitscore.documents import read_raw
     from fitscore.drafting import draft_posting
+    from fitscore.errors import UsageError
     from fitscore.output import write_atomic
 
     with _guard():
         skills = _catalog(catalog)
         folder = output is not None and (len(sources) > 1 or Path(output).is_dir())
-        if folder and output is not None and not Path(output).is_dir():
-            raise OutputError(f"{output} is not a folder (several inputs need -o FOLDER)")
+        if len(sources) > 1 and (output is None or not Path(output).is_dir()):
+            raise UsageError(f"several inputs need -o FOLDER ({output or 'no -o'} is not one)")
         written = empty = failed = 0
         for source in sources:
             try:

@@ -256,5 +256,6 @@ def test_several_inputs_need_a_folder(tmp_path: Path) -> None:
     target = tmp_path / "one.yaml"
     result = run("parse", str(source), str(source), "-o", str(target))
     assert result.exit_code == 2
-    assert "not a folder" in result.stderr
+    assert "several inputs need -o FOLDER" in result.stderr
     assert not target.exists()
+    assert run("parse", str(source), str(source)).exit_code == 2
