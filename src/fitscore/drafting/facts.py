@@ -20,7 +20,9 @@ _MARKUP = re.compile(
     r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,2000}\)|^#{1,6}\s+|\*{1,3}|`+|(?<!\w)_{1,3}|_{1,3}(?!\w)"
 )
 _PLACE_SPLIT = re.compile(r"\s+[·—–|]\s+|\s+-\s+")
-_LOCATION_LABEL = re.compile(r"^(?:job\s+)?locations?\s*:\s*(.+)$", re.IGNORECASE)
+_LOCATION_LABEL = re.compile(
+    r"(?:^|\s)(?i:(?:job[ \t]+)?locations?)[ \t]*:[ \t]*(.+?)(?:[ \t]+[A-Z][\w-]{1,20}:|$)"
+)
 _MAX_FIELD_WORDS = 5
 _HEAD_CHARS = 1000
 
@@ -140,6 +142,10 @@ def title_like(line: str) -> str | None:
         return None
     while text and not (text[-1].isalnum() or text[-1] in ")]+#"):
         text = text[:-1].rstrip()  # "Embedded Rust Engineer 🦀"
+    words = text.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        text = " ".join(words[:half])  # "Android Developer Android Developer" (a copied page)
     return text or None
 
 
@@ -317,7 +323,10 @@ def find_company(blocks: list[Block], text: str, title: str | None) -> str | Non
                 return piece
     labels = "|".join(re.escape(label) for label in parsing_rules().company_labels)
     for block in blocks[:15]:
-        labelled = re.match(rf"^(?i:{labels})[ \t]*:[ \t]*(.+)$", plain_line(block.text + " "))
+        labelled = re.match(
+            rf"^(?i:{labels})[ \t]*:[ \t]*(.+?)(?:[ \t]+[A-Z][\w-]{{1,20}}:|$)",
+            plain_line(block.text),
+        )  # "Company: Acme Location: Remote" (lines a Markdown paragraph ran together)
         if labelled and 0 < len(labelled.group(1).split()) <= 6:
             return labelled.group(1).strip()
     not_names = {fold(word) for word in parsing_rules().not_company_words}
@@ -350,7 +359,7 @@ def find_location(blocks: list[Block], title: str | None) -> str | None:
             return located.group(1).strip()
     for block in blocks[:8]:
         line = plain_line(block.text)
-        label = _LOCATION_LABEL.match(line)
+        label = _LOCATION_LABEL.search(line)
         if label:
             return label.group(1).split("|")[0].strip()[:200] or None
     for block in blocks[1:4]:
