@@ -340,8 +340,19 @@ def find_company(blocks: list[Block], text: str, title: str | None) -> str | Non
             found = match.group(1).strip()
             first = fold(found.split()[0])
             if first not in not_names and heading_section(found) not in ("required", "preferred"):
-                return found
+                return _named_again(found, text)
     return None
+
+
+def _named_again(name: str, text: str) -> str:
+    """The longest start of a name the text names more than once: in "Engineer at Haulwise
+    Show match details" the company is Haulwise, named again in "Haulwise is a ..."."""
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[:size])
+        if text.count(candidate) >= 2:
+            return candidate
+    return name
 
 
 def _looks_like_place(text: str) -> bool:
