@@ -71,7 +71,7 @@ def draft_posting(
     """Read a raw posting into a posting draft (raises only for a bug: an invalid draft)."""
     source = _read(raw, name)
     notes = list(source.notes)
-    reading = Reader(catalog).read(_within_limit(clauses(source.blocks), notes))
+    reading = Reader(catalog).read(_within_limit(clauses(_first_blocks(source.blocks)), notes))
     _add_structured_degree(reading, source.data)
     fallback = not reading.items and reading.degree is None and reading.publications is None
     if fallback:
@@ -103,6 +103,17 @@ def draft_posting(
     text = to_yaml(document)
     _check(text, catalog)
     return DraftResult(text, tuple(notes), has_requirements, found_title, found_company or None)
+
+
+def _first_blocks(blocks: list[Block]) -> list[Block]:
+    """The blocks of the first few times the text budget: no posting is longer."""
+    limit = parsing_rules().max_text_chars * 4
+    total = 0
+    for index, block in enumerate(blocks):
+        total += len(block.text)
+        if total > limit:
+            return blocks[: index + 1]
+    return blocks
 
 
 def _within_limit(found: list[Clause], notes: list[str]) -> list[Clause]:
