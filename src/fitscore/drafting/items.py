@@ -194,8 +194,11 @@ class Reader:
         categories = self._categories_of(span.skill)
         return not categories <= self.generic and span.skill not in self.ordinary
 
+    def _is_area(self, span: Span) -> bool:
+        return fold(span.skill.split()[-1]) in self.areas
+
     def _is_tool(self, span: Span) -> bool:
-        if fold(span.skill.split()[-1]) in self.areas:
+        if self._is_area(span):
             return False  # "Web Development" is an area of work, whatever its categories
         return bool(self._categories_of(span.skill) & self.tools)
 
@@ -379,10 +382,20 @@ class Reader:
             re.IGNORECASE,
         )
         example = re.compile(rf"(?:{cues})\s*$", re.IGNORECASE)
+        bare_cue = re.compile(rf",?\s*(?:{cues})\s*$", re.IGNORECASE)
         for span in spans:
             opening = after_name.match(text, span.end)
             if opening is not None and self._is_tool(span) and not example.search(opening.group(0)):
                 opening = None  # "Python (pandas, NumPy)", "Python with pandas": the tool stays
+            named_product = (
+                span.start > 0  # a bullet's first word is capitalised whatever it names
+                and span.wording[:1].isupper()
+                and not self._is_area(span)
+                and opening is not None
+                and bare_cue.match(opening.group(0)) is not None  # no "tools" in between
+            )
+            if opening and example.search(opening.group(0)) and named_product:
+                opening = None  # "Power BI, including DAX": a product, not a kind of tools
             if opening and example.search(opening.group(0)):
                 # "dbt, including tests ... and dimensional modeling": the examples of a class
                 # follow its cue at once; a skill further on is not one of them.
