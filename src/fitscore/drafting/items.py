@@ -34,6 +34,12 @@ _LABEL_STOP = re.compile(
 )
 _NAME = re.compile(r"^[A-Z][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2}$")
 _MAX_LABEL = 120
+_JOINED_AFTER = re.compile(r"[ \t]+(?:or|and/or)[ \t]+(?P<name>[A-Z][\w+#.-]*[\w+#])(?=[\s,.;)]|$)")
+_JOINED_BEFORE = re.compile(r"(?:^|[\s(])(?P<name>[A-Z][\w+#.-]*[\w+#])[ \t]+(?:or|and/or)[ \t]+$")
+# CamelCase, capitals with digits, or a capitalised word: the shapes of product names.
+_PRODUCT_NAME = re.compile(
+    r"^(?:[A-Z][a-z0-9]+[A-Z][\w]*|[A-Z][A-Z0-9+#]{1,7}|[A-Z][a-z]{2,}[\w+#]*)$"
+)
 _PURPOSE = re.compile(r"\s+for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CONNECTOR = re.compile(
     r"\s+(?:(?!(?:and|or|in)\b)[A-Za-z-]+\s+){0,2}(?:with|via|using)\s+$", re.IGNORECASE
@@ -368,7 +374,28 @@ class Reader:
                 skill = self.resolver.resolve(name).skill or name
                 start = left.end + between.find(name)
                 found.append(Span(start, start + len(name), name, skill))
+        taken = [(span.start, span.end) for span in [*ordered, *found]]
+        for span in ordered:
+            # "SQL or KQL", "HL7 or FHIR": a name joined to a skill by "or" is a choice of it.
+            after = _JOINED_AFTER.match(text, span.end)
+            before = _JOINED_BEFORE.search(text[max(0, span.start - 40) : span.start])
+            for match, offset in ((after, 0), (before, max(0, span.start - 40))):
+                if match is None:
+                    continue
+                name, start = match.group("name"), offset + match.start("name")
+                if any(a < start + len(name) and start < b for a, b in taken):
+                    continue
+                if self._looks_like_a_name(name):
+                    skill = self.resolver.resolve(name).skill or name
+                    found.append(Span(start, start + len(name), name, skill))
+                    taken.append((start, start + len(name)))
         return found
+
+    def _looks_like_a_name(self, name: str) -> bool:
+        """A tool's name, not a word: "KQL", "Braintree" (capitalised mid-sentence), "HL7"."""
+        if fold(name) in self._stop_words() or has(name, self.rules.location_words):
+            return False
+        return bool(_PRODUCT_NAME.match(name))
 
     def _without_class_names(self, text: str, spans: list[Span]) -> list[Span]:
         """In "gradient boosting (XGBoost or LightGBM)" or "database technologies such as
