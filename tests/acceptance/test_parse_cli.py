@@ -259,3 +259,12 @@ def test_several_inputs_need_a_folder(tmp_path: Path) -> None:
     assert "several inputs need -o FOLDER" in result.stderr
     assert not target.exists()
     assert run("parse", str(source), str(source)).exit_code == 2
+
+
+def test_requirements_naming_no_known_skill_are_quoted_in_the_draft_not_dropped() -> None:
+    text = "Junior Developer\n\nRequirements:\n- Knowledge of programming principles\n"
+    result = run("parse", "-", stdin=text)
+    assert result.exit_code == 0, result.stderr
+    assert '# required: "Knowledge of programming principles"' in result.stdout
+    assert "name no skill from the catalogue" in result.stderr
+    assert "required" not in yaml.safe_load(result.stdout)

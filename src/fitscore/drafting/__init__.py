@@ -90,6 +90,16 @@ def draft_posting(
     if not found_company:
         notes.append("no company name found in the text; add `company:` to the draft")
     has_requirements = bool(reading.items or reading.degree or reading.publications)
+    unnamed: tuple[str, ...] = ()
+    if not has_requirements and reading.unnamed:
+        # Requirements were read, but none names a skill: they go into the draft as comments
+        # for a person to turn into items, and the draft does not count as empty.
+        unnamed = tuple(f'{clause.section}: "{clause.text}"' for clause in reading.unnamed[:10])
+        notes.append(
+            f"{len(reading.unnamed)} requirement sentence(s) name no skill from the catalogue; "
+            "they are quoted in the draft's comments: add them as items by hand"
+        )
+        has_requirements = True
     if not has_requirements:
         notes.append(
             "no requirement found: no requirements heading, no sentence with a requirement cue "
@@ -99,7 +109,7 @@ def draft_posting(
     if location and not title and found_title.endswith(f"({location})"):
         found_title = found_title[: -len(location) - 2].strip()  # "Intern 2026 (USA)"
     found_title = found_title[:200]
-    document = _document(name, found_title, found_company, location, data, reading)
+    document = _document(name, found_title, found_company, location, data, reading, unnamed)
     text = to_yaml(document)
     _check(text, catalog)
     return DraftResult(text, tuple(notes), has_requirements, found_title, found_company or None)
@@ -215,6 +225,7 @@ def _document(
     location: str | None,
     data: JobPostingData,
     reading: Reading,
+    unnamed: tuple[str, ...] = (),
 ) -> DraftDocument:
     def section(kind: str) -> tuple[SourcedItem, ...]:
         return tuple(
@@ -238,6 +249,9 @@ def _document(
         degree_notes=tuple(degree_notes),
         publications=reading.publications,
         big_data=reading.big_data,
+        header_notes=(
+            ("Requirements read but naming no catalogue skill:", *unnamed) if unnamed else ()
+        ),
     )
 
 

@@ -64,6 +64,8 @@ class Reading:
     big_data: tuple[str, str] | None = None
     themes: list[str] = field(default_factory=list)
     loose: list[Clause] = field(default_factory=list)  # neutral clauses without a cue
+    # Requirement clauses that named nothing the catalogue knows ("Knowledge of programming").
+    unnamed: list[Clause] = field(default_factory=list)
 
 
 class Reader:
@@ -84,7 +86,11 @@ class Reader:
         for clause in clauses:
             section = self._section(clause)
             if section in (REQUIRED, PREFERRED):
+                before = (len(self.reading.items), self.reading.degree, self.reading.publications)
                 self.requirement(clause.text, section)
+                after = (len(self.reading.items), self.reading.degree, self.reading.publications)
+                if before == after:
+                    self.reading.unnamed.append(Clause(clause.text, section))
             elif section == NEUTRAL:
                 self.reading.loose.append(clause)
                 self._themes(spot_spans(self.catalog, clause.text))
