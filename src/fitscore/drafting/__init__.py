@@ -46,7 +46,7 @@ class DraftResult:
 
     text: str  # the posting YAML
     notes: tuple[str, ...]  # what was guessed, left out or not found, in the data's terms
-    has_requirements: bool  # any required/preferred item, degree or publications found
+    has_requirements: bool  # an item, a degree, publications, or a requirement sentence read
     title: str
     company: str | None
 
