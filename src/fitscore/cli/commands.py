@@ -175,6 +175,8 @@ def score(
             save=save,
             force=force,
         )
+        if not report.scorable:
+            note(f"{posting}: the posting asks for nothing fitscore can score: 0.0 is not a fit")
         if not report.passed:
             note(f"score {report.score:.1f} is under {fail_under:g}")
         raise typer.Exit(report.exit_code)
@@ -329,39 +331,65 @@ def catalog_show(
 
 @app.command(cls=Command)
 def parse(
-    source: Annotated[
-        str,
-        typer.Argument(help="Raw posting: text, HTML, or - for standard input.", metavar="FILE"),
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Raw postings: text, Markdown, HTML, or - for standard input.", metavar="FILE..."
+        ),
     ],
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the draft here, not to stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write the draft here, not to stdout; a folder (one STEM.yaml per input) "
+            "when it is one or when several inputs are given.",
+        ),
     ] = None,
-    force: Force = False,
+    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite files.")] = False,
     title: Annotated[
-        str | None, typer.Option("--title", metavar="TEXT", help="Job title, if not found.")
+        str | None, typer.Option("--title", metavar="TEXT", help="Job title (overrides).")
     ] = None,
     company: Annotated[
         str | None,
-        typer.Option("--company", metavar="TEXT", help="Company name, if not found."),
+        typer.Option("--company", metavar="TEXT", help="Company name (overrides)."),
     ] = None,
     catalog: Catalogs = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
-    """Turn a raw posting (text, or HTML with schema.org JobPosting data) into a posting draft.
+    """Turn raw postings (text, Markdown, or HTML with schema.org JobPosting data) into drafts.
+
+    Exit 1 when a draft holds no requirement (it is still written) or an input failed.
 
     Example: fitscore parse job.txt | fitscore score profiles/me.yaml -
     """
-    from fitscore.parsing import check_yaml, draft_to_yaml, parse_posting
-    from fitscore.sources import read_source
+    from fitscore.drafting import NO_COMPANY
+    from fitscore.drafting.files import draft_files
 
     with guard():
-        skills = _catalog(catalog)
-        raw, name = read_source(source, Limits(max_bytes=max_bytes), sys.stdin.buffer)
-        draft = parse_posting(raw, name, skills, title=title, company=company)
-        text = draft_to_yaml(draft, name)
-        check_yaml(text, skills)
-        output_text(text, output, force=force)
+        report = draft_files(
+            sources,
+            output,
+            _catalog(catalog),
+            title=title,
+            company=company,
+            force=force,
+            limits=Limits(max_bytes=max_bytes),
+            stdin=sys.stdin.buffer,
+        )
+        for draft in report.drafts:
+            for message in draft.notes:
+                hint = " (or pass --company)" if message == NO_COMPANY else ""
+                note(f"{draft.source}: {message}{hint}")
+            if draft.target is None:
+                write(draft.text)
+            else:
+                note(f"wrote {draft.target}")
+        report_problems(report.problems)
+        if len(sources) > 1:
+            note(report.summary())
+        raise typer.Exit(report.exit_code)
 
 
 @import_app.command("jsonresume", cls=Command)
