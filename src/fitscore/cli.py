@@ -635,12 +635,14 @@ def import_jsonresume(
     Example: fitscore import jsonresume resume.json -o profiles/me.yaml
     """
     from fitscore.documents import read_json
-    from fitscore.jsonresume import from_jsonresume, to_yaml
+    from fitscore.importers.jsonresume import from_jsonresume, to_yaml
     from fitscore.output import write_atomic
 
     with _guard():
         document = read_json(source, _limits(max_bytes))
         result = from_jsonresume(document, today=_date(today) or dt.date.today())
+        for note in result.read_as:
+            sys.stderr.write(f"fitscore: read: {note}\n")
         for note in result.dropped:
             sys.stderr.write(f"fitscore: not imported: {note}\n")
         text = to_yaml(result)
