@@ -16,14 +16,14 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from fitscore.diagnostics import Problem, error
 from fitscore.errors import InputError
-from fitscore.skills.normalize import key, singular_key
+from fitscore.skills.normalize import Boundaries, fits, key, singular_key, spelling_boundaries
 from fitscore.yamlsource import DEFAULT_LIMITS, Document, Limits, parse_bytes, read_document
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ Spot = Literal["normal", "case_sensitive", "never"]
 BUILTIN_NAME = "fitscore/skills/catalog.yaml"
 COMPILED_NAME = "catalog.compiled.json"
 USER_CATALOG_ENV = "FITSCORE_CATALOG"
-COMPILED_FORMAT = 1
+COMPILED_FORMAT = 2
 _HERE = Path(__file__).parent  # data files ship inside the package folder
 
 
@@ -60,6 +60,16 @@ class Catalog:
     index: Mapping[str, str]
     closure: Mapping[str, frozenset[str]]
     max_words: int = 1
+    # Word boundaries the spellings behind each index key have (see ``normalize``).
+    boundaries: Mapping[str, Boundaries] = field(default_factory=dict)
+
+    def lookup(self, term_key: str, written: Boundaries) -> str | None:
+        """The skill of an index key, if a term written with these boundaries may mean it."""
+        name = self.index.get(term_key)
+        allowed = self.boundaries.get(term_key, frozenset())
+        if name is None or not fits(written, allowed, len(term_key)):
+            return None
+        return name
 
     def category_members(self, category: str) -> tuple[str, ...]:
         """Skills that belong to ``category`` themselves: well-known examples first."""
@@ -128,6 +138,7 @@ class Catalog:
             "index": dict(self.index),
             "closure": {name: sorted(names) for name, names in self.closure.items()},
             "max_words": self.max_words,
+            "boundaries": {k: sorted(v) for k, v in sorted(self.boundaries.items()) if v},
         }
         return json.dumps(document, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
@@ -155,6 +166,7 @@ class Catalog:
             index=document["index"],
             closure={name: frozenset(names) for name, names in document["closure"].items()},
             max_words=document["max_words"],
+            boundaries={k: frozenset(v) for k, v in document["boundaries"].items()},
         )
 
 
@@ -220,6 +232,7 @@ class _Builder:
         self.families: dict[str, str] = {}
         self.entries: dict[str, dict[str, object]] = {}
         self.owner: dict[str, str] = {}
+        self.boundaries: dict[str, set[int]] = {}
         self.places: dict[str, tuple[Document, tuple[str | int, ...]]] = {}
 
     def add(self, document: Document) -> None:
@@ -289,6 +302,7 @@ class _Builder:
             self._problem(document, path, f"'{term}' already names {holder}")
             return False
         self.owner[term_key] = name
+        self.boundaries.setdefault(term_key, set()).update(spelling_boundaries(term))
         return True
 
     def _problem(self, document: Document, path: tuple[str | int, ...], message: str) -> None:
@@ -351,11 +365,14 @@ class _Builder:
         if self.problems:
             raise InputError(sorted(self.problems))
         index = dict(self.owner)
+        boundaries = {k: frozenset(v) for k, v in self.boundaries.items()}
         # "Recommender Systems" is also found as "Recommender System", "Databases" as "Database".
         for term_key, name in list(self.owner.items()):
             singular = singular_key(term_key)
             if singular and singular not in index:
                 index[singular] = name
+                kept = frozenset(b for b in boundaries.get(term_key, ()) if b < len(singular))
+                boundaries[singular] = kept
         max_words = max(
             len(term.split()) for info in skills.values() for term in (info.name, *info.aliases)
         )
@@ -367,6 +384,7 @@ class _Builder:
             index=index,
             closure=closure,
             max_words=max_words,
+            boundaries=boundaries,
         )
 
     def _closure(self, skills: Mapping[str, SkillInfo]) -> dict[str, frozenset[str]]:

@@ -29,7 +29,14 @@ from rapidfuzz.distance import OSA
 
 from fitscore.models import Profile
 from fitscore.skills.catalog import Catalog, builtin_catalog
-from fitscore.skills.normalize import key, singular_key, variants, words
+from fitscore.skills.normalize import (
+    fits,
+    key,
+    segments,
+    singular_key,
+    variant_segments,
+    words,
+)
 
 SIMILARITY_IMPLIED = 95.0
 SIMILARITY_FAMILY = 60.0
@@ -149,8 +156,8 @@ class Resolver:
                 self._cache[term] = resolution
 
     def _exact(self, term: str) -> str | None:
-        for variant in variants(term):
-            skill = self.catalog.index.get(variant)
+        for variant, boundaries in variant_segments(term):
+            skill = self.catalog.lookup(variant, boundaries)
             if skill is not None:
                 return skill
         return None
@@ -160,10 +167,16 @@ class Resolver:
         results = []
         for term, query, near in zip(terms, queries, self._near_keys(queries), strict=True):
             best: dict[str, tuple[int, str]] = {}
+            written = segments(term)[1]
             for candidate, distance in near:
                 skill = self.catalog.index[candidate]
                 spelling = self._spellings.get(candidate, candidate)
                 if not _typo_shaped(term, query, candidate, spelling):
+                    continue
+                allowed = self.catalog.boundaries.get(candidate, frozenset())
+                # An edit may shift a boundary by one place; it may not add a word break.
+                shifted = frozenset(b + d for b in allowed for d in (-1, 0, 1))
+                if not fits(written, shifted, len(query)):
                     continue
                 if skill not in best or distance < best[skill][0]:
                     best[skill] = (distance, candidate)
@@ -368,12 +381,10 @@ class ProfileEvidence:
                 choice.near_miss,
                 choice.standing,
             )
-        wanted_keys = set(variants(term))
         wanted_key = key(term)
         best: Match | None = None
         for item in sorted(self.items, key=Evidence.rank):
-            item_keys = set(variants(item.term))
-            if wanted_keys & item_keys:
+            if _same_term(term, item.term):
                 return Match(Status.MET, term, None, item.term, item.source, 100.0, "same term")
             if best is None and _within_typo(term, item.term):
                 similarity = round(fuzz.ratio(wanted_key, key(item.term)), 1)
@@ -418,6 +429,18 @@ def _slash_parts(term: str, resolver: Resolver) -> list[str]:
     if len(parts) < 2 or any(resolver.resolve(part).skill is None for part in parts):
         return []
     return parts
+
+
+def _same_term(first: str, second: str) -> bool:
+    """Two spellings of one unknown term: same key, and no short word joined to another."""
+    for first_key, first_breaks in variant_segments(first):
+        for second_key, second_breaks in variant_segments(second):
+            if first_key == second_key and (
+                fits(first_breaks, second_breaks, len(first_key))
+                or fits(second_breaks, first_breaks, len(first_key))
+            ):
+                return True
+    return False
 
 
 def _within_typo(first: str, second: str) -> bool:
@@ -549,7 +572,6 @@ def spot_spans(catalog: Catalog, text: str) -> list[Span]:
 
 
 def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]) -> list[Span]:
-    keys = [key(token) for _, _, token in tokens]
     found: list[Span] = []
     position = 0
     while position < len(tokens):
@@ -557,7 +579,7 @@ def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]
         for width in range(min(catalog.max_words, len(tokens) - position), 0, -1):
             window = tokens[position : position + width]
             wording = " ".join(token for _, _, token in window)
-            skill = _text_skill(catalog, "".join(keys[position : position + width]), wording)
+            skill = _text_skill(catalog, wording)
             if skill is not None:
                 found.append(
                     Span(window[0][0], window[-1][1], text[window[0][0] : window[-1][1]], skill)
@@ -577,21 +599,22 @@ def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]
     return found
 
 
-def _text_skill(catalog: Catalog, term_key: str, wording: str) -> str | None:
-    name = catalog.index.get(term_key)
+def _text_skill(catalog: Catalog, wording: str) -> str | None:
+    term_key, written = segments(wording)
+    name = catalog.lookup(term_key, written)
     if name is None:
         singular = singular_key(term_key)
-        name = catalog.index.get(singular) if singular else None
+        if singular:
+            name = catalog.lookup(singular, frozenset(b for b in written if b < len(singular)))
     if name is None:
         return None
     info = catalog.skills[name]
     if info.spot == "never" or term_key in info.spot_except:
         return None
     # Short names (R, C, Go, ML, CV) and words that are also English count only as written.
-    if info.spot == "case_sensitive" or len(term_key) <= 2:
-        written = {term.casefold(): term for term in (info.name, *info.aliases)}
-        if wording not in written.values():
-            return None
+    short = info.spot == "case_sensitive" or len(term_key) <= 2
+    if short and wording not in (info.name, *info.aliases):
+        return None
     return name
 
 

@@ -4,6 +4,14 @@ A lookup key is NFKC-normalised and case-folded, with spaces, hyphens, underscor
 commas and apostrophes removed. Symbols that tell skills apart (``+``, ``#``, ``&``, ``/``) stay, so
 ``C``, ``C++`` and ``C#`` keep distinct keys while ``scikit learn``, ``scikit-learn`` and
 ``Scikit_Learn`` share one.
+
+Dropping spaces must never join a short name to the word next to it: "R or" is not "RoR", "as R"
+is not "ASR". So a key comes with its word boundaries (:func:`segments`): where the spelling
+had a separator. A catalogue spelling also has boundaries where its case or script changes
+("TensorFlow", "NodeJS", "S3"), and a written term matches it only when each of its own
+boundaries is one the spelling has too, or splits two long words (``LONG_PART`` characters or
+more each: "Data bricks"). "Tensor Flow", "Node JS" and "scikit learn" find their skills;
+"R or", "as R" and "R to" find nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +24,74 @@ _DROPPED = re.compile(r"[\s\-_.,'\u2019`]+")
 # "Python 3.11", "Java 17", "C++17", "TensorFlow 2.x", "Python3", "Spark v3.5"
 _VERSION = re.compile(r"^(?P<base>.*?\D)[\s\-_]*v?\d+(?:\.(?:\d+|x))*\+?$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Either side of a boundary a catalogue spelling does not have must be at least this long.
+LONG_PART = 4
+
+Boundaries = frozenset[int]
+
+
+@lru_cache(maxsize=65536)
+def segments(term: str) -> tuple[str, Boundaries]:
+    """The key of a term and its word boundaries as written (positions in the key)."""
+    folded = unicodedata.normalize("NFKC", term).casefold()
+    pieces = [piece for piece in _DROPPED.split(folded) if piece]
+    boundaries: set[int] = set()
+    position = 0
+    for piece in pieces[:-1]:
+        position += len(piece)
+        boundaries.add(position)
+    return "".join(pieces), frozenset(boundaries)
+
+
+@lru_cache(maxsize=65536)
+def spelling_boundaries(term: str) -> Boundaries:
+    """Boundaries of a catalogue spelling: separators, case changes and letter/digit changes."""
+    text = unicodedata.normalize("NFKC", term)
+    found: set[int] = set()
+    position = 0
+    pieces = [piece for piece in _DROPPED.split(text) if piece]
+    for number, piece in enumerate(pieces):
+        for index in range(1, len(piece)):
+            before, here = piece[index - 1], piece[index]
+            after = piece[index + 1] if index + 1 < len(piece) else ""
+            camel = before.islower() and here.isupper()
+            acronym_end = before.isupper() and here.isupper() and after.islower()
+            script = before.isalnum() and here.isalnum() and before.isdigit() != here.isdigit()
+            if camel or acronym_end or script:
+                found.add(position + len(piece[:index].casefold()))
+        position += len(piece.casefold())
+        if number < len(pieces) - 1:
+            found.add(position)
+    return frozenset(found)
+
+
+def fits(written: Boundaries, allowed: Boundaries, length: int) -> bool:
+    """May a term with ``written`` boundaries stand for a spelling with ``allowed`` ones?
+
+    Every boundary the term has must be one the spelling has, or lie between two parts of at
+    least ``LONG_PART`` characters (see the module docstring).
+    """
+    extra = written - allowed
+    if not extra:
+        return True
+    cuts = [0, *sorted(written), length]
+    part_lengths = {cut: (cut - cuts[i], cuts[i + 2] - cut) for i, cut in enumerate(cuts[1:-1])}
+    return all(min(part_lengths[cut]) >= LONG_PART for cut in extra)
+
+
+@lru_cache(maxsize=65536)
+def variant_segments(term: str) -> tuple[tuple[str, Boundaries], ...]:
+    """Like :func:`variants`, each key with the boundaries the term has there."""
+    whole = segments(term)
+    found = [whole]
+    match = _VERSION.match(unicodedata.normalize("NFKC", term).strip())
+    if match and key(match.group("base")):
+        found.append(segments(match.group("base")))
+    for candidate, boundaries in list(found):
+        singular = singular_key(candidate)
+        if singular:
+            found.append((singular, frozenset(b for b in boundaries if b < len(singular))))
+    return tuple(dict.fromkeys(item for item in found if item[0]))
 
 
 @lru_cache(maxsize=65536)
