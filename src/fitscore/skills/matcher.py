@@ -30,6 +30,7 @@ from rapidfuzz.distance import OSA
 from fitscore.models import Profile
 from fitscore.skills.catalog import Catalog, builtin_catalog
 from fitscore.skills.normalize import (
+    edit_within_long_word,
     fits,
     key,
     segments,
@@ -177,6 +178,8 @@ class Resolver:
                 # An edit may shift a boundary by one place; it may not add a word break.
                 shifted = frozenset(b + d for b in allowed for d in (-1, 0, 1))
                 if not fits(written, shifted, len(query)):
+                    continue
+                if written and not edit_within_long_word(query, candidate, written):
                     continue
                 if skill not in best or distance < best[skill][0]:
                     best[skill] = (distance, candidate)
@@ -448,6 +451,9 @@ def _within_typo(first: str, second: str) -> bool:
     if min(len(first_key), len(second_key)) < _MIN_TYPO_LENGTH:
         return False
     if not _typo_shaped(first, first_key, second_key, second):
+        return False
+    first_breaks = segments(first)[1]
+    if first_breaks and not edit_within_long_word(first_key, second_key, first_breaks):
         return False
     return OSA.distance(first_key, second_key, score_cutoff=_TYPO_EDITS) <= _TYPO_EDITS
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 _DROPPED = re.compile(r"[\s\-_.,'\u2019`]+")
 # "Python 3.11", "Java 17", "C++17", "TensorFlow 2.x", "Python3", "Spark v3.5"
@@ -43,26 +44,73 @@ def segments(term: str) -> tuple[str, Boundaries]:
     return "".join(pieces), frozenset(boundaries)
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """The commonest English words (``data/common_words.txt``), case-folded."""
+    path = Path(__file__).resolve().parent.parent / "data" / "common_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line and line[0] != "#")
+
+
 @lru_cache(maxsize=65536)
 def spelling_boundaries(term: str) -> Boundaries:
-    """Boundaries of a catalogue spelling: separators, case changes and letter/digit changes."""
+    """Boundaries of a catalogue spelling: separators, and case or letter/digit changes.
+
+    A case change counts only between two parts of two characters or more, neither an
+    ordinary English word: "TensorFlow" may be written "Tensor Flow", but "MySQL" is not
+    "my SQL", "NoSQL" is not "no SQL" and "CMake" is not "C make".
+    """
     text = unicodedata.normalize("NFKC", term)
     found: set[int] = set()
     position = 0
     pieces = [piece for piece in _DROPPED.split(text) if piece]
     for number, piece in enumerate(pieces):
-        for index in range(1, len(piece)):
-            before, here = piece[index - 1], piece[index]
-            after = piece[index + 1] if index + 1 < len(piece) else ""
-            camel = before.islower() and here.isupper()
-            acronym_end = before.isupper() and here.isupper() and after.islower()
-            script = before.isalnum() and here.isalnum() and before.isdigit() != here.isdigit()
-            if camel or acronym_end or script:
-                found.add(position + len(piece[:index].casefold()))
+        cuts = [0, *_case_cuts(piece), len(piece)]
+        for index in range(1, len(cuts) - 1):
+            left = piece[cuts[index - 1] : cuts[index]].casefold()
+            right = piece[cuts[index] : cuts[index + 1]].casefold()
+            if min(len(left), len(right)) >= 2 and not {left, right} & common_words():
+                found.add(position + len(piece[: cuts[index]].casefold()))
         position += len(piece.casefold())
         if number < len(pieces) - 1:
             found.add(position)
     return frozenset(found)
+
+
+def _case_cuts(piece: str) -> list[int]:
+    cuts = []
+    for index in range(1, len(piece)):
+        before, here = piece[index - 1], piece[index]
+        after = piece[index + 1] if index + 1 < len(piece) else ""
+        camel = before.islower() and here.isupper()
+        acronym_end = before.isupper() and here.isupper() and after.islower()
+        script = before.isalnum() and here.isalnum() and before.isdigit() != here.isdigit()
+        if camel or acronym_end or script:
+            cuts.append(index)
+    return cuts
+
+
+def edit_within_long_word(query: str, candidate: str, written: Boundaries) -> bool:
+    """Does the one edit between two keys fall inside a long written word of ``query``?
+
+    "Pytorh Lightning" is a slip inside a word; ".NET more" is not ".NET Core", and "not SQL"
+    is not "NoSQL": an edit in a short word makes another word, not a typo.
+    """
+    prefix = 0
+    while prefix < min(len(query), len(candidate)) and query[prefix] == candidate[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < min(len(query), len(candidate)) - prefix
+        and query[-1 - suffix] == candidate[-1 - suffix]
+    ):
+        suffix += 1
+    start, end = prefix, max(prefix, len(query) - suffix)
+    cuts = [0, *sorted(written), len(query)]
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        if left <= start and end <= right and (start < right or right == len(query)):
+            return right - left >= 5
+    return False
 
 
 def fits(written: Boundaries, allowed: Boundaries, length: int) -> bool:
@@ -85,7 +133,8 @@ def variant_segments(term: str) -> tuple[tuple[str, Boundaries], ...]:
     whole = segments(term)
     found = [whole]
     match = _VERSION.match(unicodedata.normalize("NFKC", term).strip())
-    if match and key(match.group("base")):
+    # "Python3" and "ES6" carry versions; in "make S3" the digit is part of a name.
+    if match and len(_last_word(match.group("base"))) >= 2:
         found.append(segments(match.group("base")))
     for candidate, boundaries in list(found):
         singular = singular_key(candidate)
@@ -104,15 +153,12 @@ def key(term: str) -> str:
 @lru_cache(maxsize=65536)
 def variants(term: str) -> tuple[str, ...]:
     """Keys to try in order: as written, without a version suffix, without a plural ending."""
-    found = [key(term)]
-    match = _VERSION.match(unicodedata.normalize("NFKC", term).strip())
-    if match and key(match.group("base")):
-        found.append(key(match.group("base")))
-    for candidate in list(found):
-        singular = singular_key(candidate)
-        if singular:
-            found.append(singular)
-    return tuple(dict.fromkeys(item for item in found if item))
+    return tuple(dict.fromkeys(term_key for term_key, _ in variant_segments(term)))
+
+
+def _last_word(text: str) -> str:
+    found = _DROPPED.split(text.strip())
+    return found[-1] if found else ""
 
 
 def singular_key(term_key: str) -> str | None:
