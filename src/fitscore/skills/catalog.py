@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from fitscore.diagnostics import Problem, error
 from fitscore.errors import InputError
-from fitscore.skills.normalize import Boundaries, fits, key, singular_key, spelling_boundaries
+from fitscore.skills.normalize import (
+    Boundaries,
+    common_words,
+    fits,
+    key,
+    singular_key,
+    spelling_boundaries,
+)
 from fitscore.yamlsource import DEFAULT_LIMITS, Document, Limits, parse_bytes, read_document
 
 if TYPE_CHECKING:
@@ -47,6 +54,7 @@ class SkillInfo:
     spot: Spot
     stands_for: str | None = None
     spot_except: frozenset[str] = frozenset()
+    ordinary_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,7 @@ class Catalog:
                     "spot": info.spot,
                     "spot_except": sorted(info.spot_except),
                     "stands_for": info.stands_for,
+                    "ordinary_word": info.ordinary_word,
                 }
                 for info in self.skills.values()
             ],
@@ -155,6 +164,7 @@ class Catalog:
                 spot=entry["spot"],
                 spot_except=frozenset(entry["spot_except"]),
                 stands_for=entry["stands_for"],
+                ordinary_word=entry["ordinary_word"],
             )
             for entry in document["skills"]
         }
@@ -270,6 +280,7 @@ class _Builder:
                 "spot": "normal",
                 "stands_for": None,
                 "spot_except": set(),
+                "ordinary_word": False,
             }
             self._claim(document, (*where, "name"), skill.name, name)
             self.places[name] = (document, where)
@@ -294,6 +305,8 @@ class _Builder:
         spot_except.update(key(term) for term in skill.spot_except)
         if skill.stands_for is not None:
             entry["stands_for"] = skill.stands_for
+        if skill.ordinary_word:
+            entry["ordinary_word"] = True
 
     def _claim(self, document: Document, path: tuple[str | int, ...], term: str, name: str) -> bool:
         term_key = key(term)
@@ -343,6 +356,8 @@ class _Builder:
             stands_for = entry["stands_for"]
             if stands_for is not None and stands_for not in self.categories:
                 self._problem(document, (*where, "stands_for"), f"unknown category '{stands_for}'")
+            ordinary_word = bool(entry["ordinary_word"])
+            self._check_ordinary(document, where, name, aliases, spot, ordinary_word)
             skills[name] = SkillInfo(
                 name=name,
                 aliases=tuple(aliases),
@@ -352,6 +367,7 @@ class _Builder:
                 spot=spot,
                 spot_except=frozenset(spot_except_keys),
                 stands_for=stands_for if isinstance(stands_for, str) else None,
+                ordinary_word=ordinary_word,
             )
         closure = self._closure(skills)
         examples: dict[str, tuple[str, ...]] = {}
@@ -386,6 +402,31 @@ class _Builder:
             max_words=max_words,
             boundaries=boundaries,
         )
+
+    def _check_ordinary(
+        self,
+        document: Document,
+        where: tuple[str | int, ...],
+        name: str,
+        aliases: list[str],
+        spot: str,
+        ordinary_word: bool,
+    ) -> None:
+        """A name that is one of the commonest English words must say so (or never be spotted)."""
+        common = [term for term in (name, *aliases) if term.casefold() in common_words()]
+        if common and not ordinary_word and spot != "never":
+            self._problem(
+                document,
+                (*where, "name"),
+                f"'{common[0]}' is an ordinary English word: mark {name} ordinary_word: true",
+            )
+        single = [term for term in (name, *aliases) if len(term.split()) == 1]
+        if ordinary_word and not single:
+            self._problem(
+                document,
+                (*where, "ordinary_word"),
+                f"{name} has no one-word spelling, so no spelling of it is an ordinary word",
+            )
 
     def _closure(self, skills: Mapping[str, SkillInfo]) -> dict[str, frozenset[str]]:
         # A skill that stands for a category ("Big Data") is shown by every member of it.

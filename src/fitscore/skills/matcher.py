@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from fitscore.models import Profile
+from fitscore.models import DegreeLevel, Name, Profile, StrictModel
 from fitscore.skills.catalog import Catalog, builtin_catalog
 from fitscore.skills.normalize import (
     edit_within_long_word,
@@ -40,10 +41,12 @@ from fitscore.skills.normalize import (
 )
 
 SIMILARITY_IMPLIED = 95.0
+SIMILARITY_PROSE = 80.0
 SIMILARITY_FAMILY = 60.0
 _MIN_TYPO_LENGTH = 5
 _TYPO_EDITS = 1
 _CDIST_BATCH = 64
+_DEGREE_WORDS = {"phd": "PhD", "masters": "Master's", "bachelors": "Bachelor's"}
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 
 # A token keeps the symbols that belong to names: C++, C#, .NET, Node.js, scikit-learn, R&D, A/B.
@@ -61,10 +64,14 @@ class SourceKind(StrEnum):
     EXPERIENCE = "experience"
     PROJECT = "project"
     PUBLICATION = "publication"
+    EDUCATION = "education"
     TEXT = "free text"
 
 
 _KIND_RANK = {kind: rank for rank, kind in enumerate(SourceKind)}
+# Evidence a person wrote in sentences (summaries, highlights), not listed or named in a title:
+# it counts for less (a partial match).
+PROSE = frozenset({SourceKind.TEXT})
 _STATUS_RANK = {Status.MET: 0, Status.PARTIAL: 1, Status.MISSING: 2}
 
 
@@ -306,7 +313,7 @@ class ProfileEvidence:
         reason = f"{holder} is a {label}"
         if holder != best.skill:
             reason = f"{best.skill} implies {holder}, a {label}"
-        return Match(
+        found = Match(
             Status.MET,
             label,
             holder,
@@ -317,6 +324,7 @@ class ProfileEvidence:
             near_miss=_near_miss(best),
             standing=best.standing(),
         )
+        return _in_prose(found) if best.kind in PROSE else found
 
     def _decide(self, term: str) -> Match:
         resolution = self.resolver.resolve(term)
@@ -324,33 +332,17 @@ class ProfileEvidence:
             return self._decide_unknown(term)
         skill = resolution.skill
         direct = self.by_skill.get(skill)
-        if direct is not None:
-            reason = "same skill" if key(direct.term) == key(skill) else f"{direct.term} = {skill}"
-            return Match(
-                Status.MET,
-                term,
-                skill,
-                direct.term,
-                direct.source,
-                min(direct.similarity, resolution.similarity),
-                reason,
-                _near_miss(direct),
-                direct.standing(),
-            )
         implied = self.implied.get(skill)
+        # Listed evidence, of the skill or of one that implies it, meets the term; evidence
+        # found only in prose is partial, and an implication never makes it more.
+        if direct is not None and direct.kind not in PROSE:
+            return self._met_directly(term, skill, direct, resolution)
+        if implied is not None and implied[0].kind not in PROSE:
+            return self._met_by_implication(term, skill, *implied)
+        if direct is not None:
+            return _in_prose(self._met_directly(term, skill, direct, resolution))
         if implied is not None:
-            item, via = implied
-            return Match(
-                Status.MET,
-                term,
-                skill,
-                item.term,
-                item.source,
-                SIMILARITY_IMPLIED,
-                f"{via} implies {skill}",
-                _near_miss(item),
-                item.standing(),
-            )
+            return _in_prose(self._met_by_implication(term, skill, *implied))
         family = self.catalog.family_of(skill)
         sibling = self.by_family.get(family) if family is not None else None
         if sibling is not None and family is not None:
@@ -367,6 +359,35 @@ class ProfileEvidence:
                 sibling.standing(),
             )
         return Match(Status.MISSING, term, skill, reason=f"no {skill} in the profile")
+
+    @staticmethod
+    def _met_directly(term: str, skill: str, direct: Evidence, resolution: Resolution) -> Match:
+        reason = "same skill" if key(direct.term) == key(skill) else f"{direct.term} = {skill}"
+        return Match(
+            Status.MET,
+            term,
+            skill,
+            direct.term,
+            direct.source,
+            min(direct.similarity, resolution.similarity),
+            reason,
+            _near_miss(direct),
+            direct.standing(),
+        )
+
+    @staticmethod
+    def _met_by_implication(term: str, skill: str, item: Evidence, via: str) -> Match:
+        return Match(
+            Status.MET,
+            term,
+            skill,
+            item.term,
+            item.source,
+            SIMILARITY_IMPLIED,
+            f"{via} implies {skill}",
+            _near_miss(item),
+            item.standing(),
+        )
 
     def _decide_unknown(self, term: str) -> Match:
         parts = _slash_parts(term, self.resolver)
@@ -388,7 +409,8 @@ class ProfileEvidence:
         best: Match | None = None
         for item in sorted(self.items, key=Evidence.rank):
             if _same_term(term, item.term):
-                return Match(Status.MET, term, None, item.term, item.source, 100.0, "same term")
+                same = Match(Status.MET, term, None, item.term, item.source, 100.0, "same term")
+                return _in_prose(same) if item.kind in PROSE else same
             if best is None and _within_typo(term, item.term):
                 similarity = round(fuzz.ratio(wanted_key, key(item.term)), 1)
                 best = Match(
@@ -404,9 +426,10 @@ class ProfileEvidence:
         if best is not None:
             return best
         phrase = _phrase_pattern(term)
-        for source, _, text in self.texts:
+        for source, kind, text in self.texts:
             if phrase is not None and phrase.search(text):
-                return Match(Status.MET, term, None, term, source, 100.0, "named in the text")
+                named = Match(Status.MET, term, None, term, source, 100.0, "named in the text")
+                return _in_prose(named) if kind in PROSE else named
         wanted_words = set(words(term))
         if len(wanted_words) >= 2:
             for item in sorted(self.items, key=Evidence.rank):
@@ -422,6 +445,16 @@ class ProfileEvidence:
                         "all its words appear in a longer term",
                     )
         return Match(Status.MISSING, term, None, reason=f"'{term}' is not in the profile")
+
+
+def _in_prose(found: Match) -> Match:
+    """A met decision whose only evidence is prose: partial, and said so."""
+    return replace(
+        found,
+        status=Status.PARTIAL,
+        similarity=min(found.similarity, SIMILARITY_PROSE),
+        reason=f"{found.reason}; named only in prose, not listed as a skill",
+    )
 
 
 def _slash_parts(term: str, resolver: Resolver) -> list[str]:
@@ -488,12 +521,55 @@ def _near_miss(item: Evidence) -> str | None:
     return None
 
 
+class ResearchEvidence(StrictModel):
+    skill: Name
+    degrees: tuple[DegreeLevel, ...] = ()
+    publications: bool = False
+
+
+class EvidenceRules(StrictModel):
+    """``data/evidence.yaml``: what records show besides listed skills."""
+
+    research: ResearchEvidence | None = None
+
+
+@cache
+def evidence_rules() -> EvidenceRules:
+    from fitscore.rules import packaged
+
+    return packaged("evidence.yaml", EvidenceRules)
+
+
 class Matcher:
     """Builds :class:`ProfileEvidence` for profiles against one catalogue."""
 
     def __init__(self, catalog: Catalog | None = None) -> None:
         self.catalog = catalog if catalog is not None else builtin_catalog()
         self.resolver = Resolver(self.catalog)
+        self._research = evidence_rules().research
+        self._research_skill = (
+            self.resolver.resolve(self._research.skill).skill if self._research else None
+        )
+
+    def _records(self, profile: Profile) -> list[Evidence]:
+        """Research shown by a doctorate or a publication (``data/evidence.yaml``)."""
+        rules, skill = self._research, self._research_skill
+        if rules is None or skill is None:
+            return []
+        found = []
+        for degree in profile.education:
+            if degree.degree in rules.degrees:
+                state = "in progress" if degree.status == "in_progress" else "completed"
+                subject = f" in {degree.field}" if degree.field else ""
+                wording = f"{_DEGREE_WORDS.get(degree.degree, degree.degree)}{subject} ({state})"
+                found.append(
+                    Evidence(wording, f"education: {wording}", SourceKind.EDUCATION, skill)
+                )
+        if rules.publications:
+            for paper in profile.publications:
+                source = f"publication: {paper.title}"
+                found.append(Evidence(paper.title, source, SourceKind.PUBLICATION, skill))
+        return found
 
     def evidence(self, profile: Profile) -> ProfileEvidence:
         """Collect every skill the profile shows: lists, then free text."""
@@ -506,13 +582,16 @@ class Matcher:
             years = _years(job.start, job.end)
             for skill in job.skills:
                 listed.append((skill.name, where, SourceKind.EXPERIENCE, skill.years or years))
-            texts.extend((where, SourceKind.TEXT, text) for text in (job.title, job.summary))
+            # A job title is the person's own label of the work: as good as a listed skill.
+            texts.append((where, SourceKind.EXPERIENCE, job.title))
+            texts.append((where, SourceKind.TEXT, job.summary))
             texts.extend((where, SourceKind.TEXT, text) for text in job.highlights)
         for project in profile.projects:
             where = f"project: {project.name}"
             for skill in project.skills:
                 listed.append((skill.name, where, SourceKind.PROJECT, skill.years))
-            texts.extend((where, SourceKind.TEXT, text) for text in (project.name, project.summary))
+            texts.append((where, SourceKind.PROJECT, project.name))
+            texts.append((where, SourceKind.TEXT, project.summary))
             texts.extend((where, SourceKind.TEXT, text) for text in project.highlights)
         for paper in profile.publications:
             texts.append((f"publication: {paper.title}", SourceKind.PUBLICATION, paper.title))
@@ -520,7 +599,7 @@ class Matcher:
             texts.append(("summary", SourceKind.TEXT, profile.summary))
         for degree in profile.education:
             if degree.field:
-                texts.append((f"education: {degree.field}", SourceKind.TEXT, degree.field))
+                texts.append((f"education: {degree.field}", SourceKind.EDUCATION, degree.field))
         self.resolver.resolve_many(term for term, *_ in listed)
         items: list[Evidence] = []
         for order, (term, source, kind, years) in enumerate(listed):
@@ -541,10 +620,12 @@ class Matcher:
                     order,
                 )
             )
+        for record in self._records(profile):
+            items.append(replace(record, order=len(items)))
         clean_texts = tuple((source, kind, text) for source, kind, text in texts if text)
         for source, kind, text in clean_texts:
-            for wording, named in spot(self.catalog, text):
-                items.append(Evidence(wording, source, kind, named, order=len(items)))
+            for span in spot_prose(self.catalog, text):
+                items.append(Evidence(span.wording, source, kind, span.skill, order=len(items)))
         return ProfileEvidence(self.catalog, self.resolver, tuple(items), clean_texts)
 
 
@@ -569,6 +650,61 @@ class Span:
 def spot(catalog: Catalog, text: str) -> list[tuple[str, str]]:
     """Catalogue skills named in free text, longest phrase first, as (wording, skill)."""
     return [(span.wording, span.skill) for span in spot_spans(catalog, text)]
+
+
+# Where one sentence of prose ends: a stop, a colon or semicolon followed by a space, a new line.
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\s*\n\s*")
+_LEADING_MARKS = re.compile(r"^[\W_]*")
+
+
+def spot_prose(catalog: Catalog, text: str) -> list[Span]:
+    """Skills named in a person's prose, sentence by sentence, ordinary words in context.
+
+    A name that is also an ordinary word (``ordinary_word`` in the catalogue) counts only
+    when written as the tool: as part of a longer name ("Apache Airflow"), in the catalogue's
+    capitalisation and not as a sentence's first word, or in a sentence that also names a
+    related technology (one sharing a category, family or implication with it).
+    """
+    found: list[Span] = []
+    offset = 0
+    for piece in _SENTENCE_END.split(text):
+        start = text.find(piece, offset) if piece else offset
+        offset = start + len(piece)
+        if not piece.strip():
+            continue
+        spans = spot_spans(catalog, piece)
+        first_word = len(_LEADING_MARKS.match(piece).group(0))  # type: ignore[union-attr]
+        firm: list[Span] = []
+        pending: list[Span] = []
+        for span in spans:
+            info = catalog.skills[span.skill]
+            as_tool = not info.ordinary_word or " " in span.wording.strip()
+            if not as_tool and span.start != first_word:
+                as_tool = span.wording in (info.name, *info.aliases)
+            (firm if as_tool else pending).append(span)
+        firm.extend(span for span in pending if _related_to_any(catalog, span.skill, firm))
+        found.extend(
+            Span(span.start + start, span.end + start, span.wording, span.skill)
+            for span in sorted(firm, key=lambda item: item.start)
+        )
+    return found
+
+
+def _related_to_any(catalog: Catalog, skill: str, others: Sequence[Span]) -> bool:
+    """Does a technology named next to ``skill`` belong with it (category, family, implication)?"""
+    info = catalog.skills[skill]
+    closure = catalog.closure.get(skill, frozenset())
+    for other in others:
+        if other.skill == skill:
+            continue
+        neighbour = catalog.skills[other.skill]
+        if info.categories & neighbour.categories or (
+            info.family is not None and info.family == neighbour.family
+        ):
+            return True
+        if other.skill in closure or skill in catalog.closure.get(other.skill, frozenset()):
+            return True
+    return False
 
 
 def spot_spans(catalog: Catalog, text: str) -> list[Span]:
