@@ -357,7 +357,9 @@ class _Builder:
             if stands_for is not None and stands_for not in self.categories:
                 self._problem(document, (*where, "stands_for"), f"unknown category '{stands_for}'")
             ordinary_word = bool(entry["ordinary_word"])
-            self._check_ordinary(document, where, name, aliases, spot, ordinary_word)
+            self._check_ordinary(
+                document, where, (name, *aliases), spot_except_keys, spot, ordinary_word
+            )
             skills[name] = SkillInfo(
                 name=name,
                 aliases=tuple(aliases),
@@ -407,20 +409,28 @@ class _Builder:
         self,
         document: Document,
         where: tuple[str | int, ...],
-        name: str,
-        aliases: list[str],
+        spellings: tuple[str, ...],
+        spot_except: set[str],
         spot: str,
         ordinary_word: bool,
     ) -> None:
-        """A name that is one of the commonest English words must say so (or never be spotted)."""
-        common = [term for term in (name, *aliases) if term.casefold() in common_words()]
+        """A spelling that is (or whose plural is) one of the commonest English words must say
+        so: ``ordinary_word``, ``spot: never`` or that form in ``spot_except``."""
+        name = spellings[0]
+        common = [
+            form
+            for term in spellings
+            for form in (key(term), key(term) + "s")
+            if form in common_words() and form not in spot_except
+        ]
         if common and not ordinary_word and spot != "never":
             self._problem(
                 document,
                 (*where, "name"),
-                f"'{common[0]}' is an ordinary English word: mark {name} ordinary_word: true",
+                f"'{common[0]}' is an ordinary English word: mark {name} ordinary_word: true "
+                f"or add it to spot_except",
             )
-        single = [term for term in (name, *aliases) if len(term.split()) == 1]
+        single = [term for term in spellings if len(term.split()) == 1]
         if ordinary_word and not single:
             self._problem(
                 document,
