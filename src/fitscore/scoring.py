@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar, cast
@@ -24,6 +25,7 @@ from fitscore.rules import ScoringRules, field_rules, scoring_rules, venue_rules
 from fitscore.skills.catalog import Catalog
 from fitscore.skills.matcher import Match, Matcher, ProfileEvidence, SourceKind, Status, spot
 from fitscore.skills.normalize import key, words
+from fitscore.skills.venues import VenueFinder
 
 _DEGREE_NAMES = {
     "phd": "PhD",
@@ -112,7 +114,7 @@ class Scorer:
         self._field_index = _FieldIndex()
         self._components: dict[Hashable, object] = {}
         self._papers: dict[tuple[str, str | None], tuple[frozenset[str], frozenset[str]]] = {}
-        self._venue_areas = {key(name): areas for name, areas in venue_rules().venues.items()}
+        self._venue_areas = VenueFinder(venue_rules().venues)
 
     def score(self, posting: Posting, posting_path: str = "") -> ScoreReport:
         """The gap report of the profile against ``posting``."""
@@ -400,7 +402,11 @@ class Scorer:
         for paper in self.profile.publications:
             relevant = self._on_theme(paper.title, paper.venue, themes, posting.themes)
             on_theme += relevant
-            total += rules.base_value + (rules.on_theme_bonus if relevant else 0.0)
+            if relevant:
+                total += rules.base_value + rules.on_theme_bonus
+            else:
+                # A paper off every theme the posting names shows little for it.
+                total += rules.off_theme_value if posting.themes else rules.base_value
         credit = 1 - 0.5 ** (total / rules.half_credit_at)
         count = len(self.profile.publications)
         detail = f"{count} paper{'s' if count != 1 else ''}"
@@ -424,6 +430,10 @@ class Scorer:
         shown, title_words = self._paper_topics(title, venue)
         if shown & themes:
             return True
+        # A sibling of a theme in the catalogue's families is on it too.
+        theme_families = {self.catalog.family_of(theme) for theme in themes} - {None}
+        if any(self.catalog.family_of(skill) in theme_families for skill in shown):
+            return True
         return any(set(words(phrase)) <= title_words for phrase in phrases if words(phrase))
 
     def _paper_topics(self, title: str, venue: str | None) -> tuple[frozenset[str], frozenset[str]]:
@@ -433,8 +443,10 @@ class Scorer:
         if found is None:
             shown = {skill for _, skill in spot(self.catalog, title)}
             if venue:
-                areas = self._venue_areas.get(key(venue), ())
+                # The venue's areas, and skills its name says ("Clinical NLP Workshop").
+                areas = self._venue_areas.areas(venue)
                 shown |= {s for s in (self.matcher.resolver.resolve(a).skill for a in areas) if s}
+                shown |= {skill for _, skill in spot(self.catalog, venue)}
             for skill in list(shown):
                 shown |= self.catalog.closure.get(skill, frozenset())
             found = (frozenset(shown), frozenset(words(title)))
@@ -454,9 +466,11 @@ class Scorer:
                 continue
             if self.catalog.skills[item.skill].stands_for:
                 continue  # "Big Data" or "Stream Processing" named as such is not a tool
+            # PySpark, Spark SQL and Databricks all are Spark: one technology, counted once.
+            technology = self._technology(item.skill, wanted)
             listed = item.kind in _LISTED
             value = 1.0 if listed else rules.text_only_value
-            values[item.skill] = max(values.get(item.skill, 0.0), value)
+            values[technology] = max(values.get(technology, 0.0), value)
             if item.kind is SourceKind.EXPERIENCE or (item.years or 0) >= rules.hands_on_years:
                 hands_on = hands_on or listed
         breadth = min(1.0, sum(values.values()) / rules.saturation)
@@ -466,18 +480,65 @@ class Scorer:
         if values:
             detail += "; hands-on" if hands_on else "; no hands-on use shown"
         labels = [self.catalog.categories.get(c, c) for c in rules.categories]
-        examples: list[str] = []
+        # Examples of technologies not shown yet, one per technology.
+        by_technology: dict[str, str] = {}
         for category in rules.categories:
-            examples.extend(self.catalog.category_members(category)[:3])
+            for name in self.catalog.category_members(category)[:4]:
+                technology = self._technology(name, wanted)
+                if technology not in values:
+                    by_technology.setdefault(technology, name)
+        examples = list(by_technology.values())[:5]
         advice = (
-            f"Show hands-on use of {' or '.join(labels)} (e.g. {', '.join(examples[:5])}) in an "
+            f"Show hands-on use of {' or '.join(labels)} (e.g. {', '.join(examples)}) in an "
             "experience or project entry, with years where you can."
         )
+        if values:
+            # Name what is really missing: a tool only in prose, hands-on use, or breadth.
+            advice_parts = []
+            in_prose = sorted(name for name, value in values.items() if value < 1.0)
+            if in_prose:
+                advice_parts.append(
+                    f"{', '.join(in_prose)} {'is' if len(in_prose) == 1 else 'are'} named only "
+                    "in prose: list it in skills or in an experience or project entry's skills."
+                )
+            if not hands_on:
+                advice_parts.append(
+                    "Show hands-on use: put a tool in an experience entry's skills, "
+                    f"or give {rules.hands_on_years:g}+ years."
+                )
+            if len(values) < rules.saturation:
+                advice_parts.append(
+                    f"{len(values)} of {rules.saturation:g} technologies shown; another adds "
+                    f"breadth (e.g. {', '.join(examples[:3])})."
+                )
+            advice = " ".join(advice_parts) or advice
         return _Part("big_data", True, credit, detail, need, "big data experience", advice)
+
+    def _technology(self, skill: str, categories: set[str]) -> str:
+        """The most basic big-data skill ``skill`` shows: Spark for PySpark and Databricks."""
+        shown = [
+            name
+            for name in self.catalog.closure.get(skill, frozenset({skill}))
+            if categories & self.catalog.skills[name].categories
+            and not self.catalog.skills[name].stands_for
+        ]
+        basic = [
+            name
+            for name in shown
+            if not any(
+                other != name and other in self.catalog.closure.get(name, frozenset())
+                for other in shown
+            )
+        ]
+        return min(basic or [skill], key=str.casefold)
 
 
 class _FieldIndex:
-    """Degree fields by key, their groups, and aliases (``data/fields.yaml``)."""
+    """Degree fields by key, their groups, and aliases (``data/fields.yaml``).
+
+    Degree words are stripped on both sides ("BS in Computer Science" is Computer Science), and
+    a field naming several ("Mathematics and Economics", "CS & Stats") matches if any part does.
+    """
 
     def __init__(self) -> None:
         rules = field_rules()
@@ -487,10 +548,39 @@ class _FieldIndex:
         for group, members in rules.groups.items():
             for member in members:
                 self.groups.setdefault(key(member), set()).add(group)
+        self._degree_words = frozenset(word.casefold() for word in rules.degree_words)
+        # A word ("and") separates only between spaces; a symbol ("&", "/") anywhere.
+        joins = [
+            rf"\s+{re.escape(item)}\s+" if item.isalpha() else rf"\s*{re.escape(item)}\s*"
+            for item in sorted(rules.separators, key=len, reverse=True)
+        ]
+        self._separator = re.compile("|".join(joins) or r"(?!)", re.IGNORECASE)
 
     def canonical(self, name: str) -> str:
-        folded = key(name)
+        folded = key(self._without_degree_words(name))
         return self.aliases.get(folded, folded)
+
+    def _without_degree_words(self, name: str) -> str:
+        """ "B.S. in Computer Science (Hons)" -> "Computer Science"; a name of only degree words
+        stays as it is."""
+        tokens = re.sub(r"\([^)]*\)", " ", name).replace(".", "").casefold().split()
+        start, end = 0, len(tokens)
+        while start < end:
+            if " ".join(tokens[start : start + 2]) in self._degree_words and start + 1 < end:
+                start += 2
+            elif tokens[start].strip(",:") in self._degree_words:
+                start += 1
+            else:
+                break
+        while end > start and tokens[end - 1].strip(",:") in self._degree_words:
+            end -= 1
+        return " ".join(tokens[start:end]) or name
+
+    def _parts(self, field: str) -> list[str]:
+        """The field as written, then each field it names, canonical."""
+        whole = self.canonical(field)
+        parts = [self.canonical(part) for part in self._separator.split(field) if part.strip()]
+        return list(dict.fromkeys([whole, *parts]))
 
     def relation(self, field: str, listed: Sequence[str]) -> str:
         """exact, related or unrelated (cached: postings repeat the same field lists)."""
@@ -502,11 +592,11 @@ class _FieldIndex:
         return found
 
     def _relation(self, field: str, listed: Sequence[str]) -> str:
-        mine = self.canonical(field)
-        wanted = {self.canonical(item) for item in listed}
-        if mine in wanted:
+        mine = self._parts(field)
+        wanted = {part for item in listed for part in self._parts(item)}
+        if any(part in wanted for part in mine):
             return "exact"
-        my_groups = self.groups.get(mine, set())
+        my_groups = set().union(*(self.groups.get(part, set()) for part in mine))
         if any(my_groups & self.groups.get(item, set()) for item in wanted):
             return "related"
         return "unrelated"

@@ -29,7 +29,7 @@ def sentences(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 3))):
         chosen = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14))
         chosen[0] = chosen[0][:1].upper() + chosen[0][1:]
-        found.append(" ".join(chosen) + draw(st.sampled_from([".", "!", "?", ""])))
+        found.append(" ".join(chosen) + draw(st.sampled_from([".", "!", "?"])))
     return " ".join(found)
 
 
