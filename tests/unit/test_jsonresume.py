@@ -278,19 +278,25 @@ def test_keywords_become_skills_deduplicated_case_insensitively() -> None:
 
 
 def test_malformed_skills_are_noted_not_raised() -> None:
-    result = import_document(with_name(skills="Python, Go"))
+    result = import_document(with_name(skills=42))
     assert "skills" not in result.profile
-    assert result.dropped == ("skills: expected a list, got text; left out",)
+    assert result.dropped == ("skills: expected a list, got a number; left out",)
+
+
+def test_skills_written_as_one_text_are_read_as_a_list() -> None:
+    result = import_document(with_name(skills="Python, Go"))
+    assert result.profile["skills"] == ["Python", "Go"]
+    assert result.dropped == ()
 
 
 def test_malformed_skill_entries_are_noted_and_the_rest_kept() -> None:
     skills: list[object] = [42, "Rust", {"name": ["Go"], "keywords": "C"}, {"name": "Zig"}]
     result = import_document(with_name(skills=skills))
-    assert result.profile["skills"] == ["Rust", "Zig"]
+    # Keywords written as one text are still read: "C" is kept.
+    assert result.profile["skills"] == ["Rust", "C", "Zig"]
     assert result.dropped == (
         "skills[0]: expected an object, got a number; left out",
         "skills[2].name: expected text, got a list; left out",
-        "skills[2].keywords: expected a list of text, got text; left out",
     )
 
 
@@ -624,3 +630,41 @@ def test_an_imported_profile_validates_without_warnings_about_its_skills(tmp_pat
     report = validate_paths([str(target)], builtin_catalog())
     assert report.passed
     assert [problem.message for result in report.results for problem in result.problems] == []
+
+
+def test_skills_written_as_an_object_of_groups_are_read() -> None:
+    skills = {"Languages": ["Python", "Go"], "Tools": "Docker, Git"}
+    result = import_document(with_name(skills=skills))
+    assert skill_names(result.profile["skills"]) == ["Python", "Go", "Docker", "Git"]
+
+
+def test_skills_and_keywords_written_as_one_text_are_split() -> None:
+    result = import_document(
+        with_name(skills=[{"name": "Tools", "keywords": "Docker, Git"}, "Python; SQL"])
+    )
+    assert skill_names(result.profile["skills"]) == ["Docker", "Git", "Python", "SQL"]
+
+
+@pytest.mark.parametrize(
+    ("study_type", "area", "degree"),
+    [
+        ("B.Tech", "Computer Science", "bachelors"),
+        ("Honours Bachelor of Science", "Physics", "bachelors"),
+        ("M.Eng.", "Mechanical Engineering", "masters"),
+        ("Ph.D. Candidate", "Statistics", "phd"),
+        (None, "B.S. Computer Science", "bachelors"),
+    ],
+)
+def test_more_degree_spellings_are_read(study_type: str | None, area: str, degree: str) -> None:
+    entry: dict[str, object] = {"institution": "U", "area": area, "endDate": "2020"}
+    if study_type is not None:
+        entry["studyType"] = study_type
+    education = import_document(with_name(education=[entry])).profile["education"]
+    assert isinstance(education, list)
+    assert education[0]["degree"] == degree
+
+
+def test_a_degree_started_long_ago_without_an_end_is_completed() -> None:
+    old = only_education("BS", startDate="2005-09")
+    recent = only_education("PhD", startDate="2023-09")
+    assert (old["status"], recent["status"]) == ("completed", "in_progress")

@@ -32,6 +32,7 @@ from pydantic import BaseModel, ValidationError
 from fitscore.errors import UsageError
 from fitscore.importers.dates import ResumeDate, is_ongoing, parse_date, split_span
 from fitscore.models import (
+    DegreeLevel,
     Education,
     Experience,
     Name,
@@ -47,33 +48,8 @@ from fitscore.skills.matcher import Resolver
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schemas/profile.schema.json"
 IMPORT_COMMENT = "# imported from JSON Resume by fitscore; check before use"
 
-# JSON Resume's studyType is free text. Keys are in the form _vocabulary_key produces (lower
-# case, no punctuation), so "Ph.D.", "PhD" and "phd" are one key, as are "Master's" and "Masters".
-DEGREE_LEVELS: dict[str, str] = {
-    "phd": "phd",
-    "doctorate": "phd",
-    "doctor of philosophy": "phd",
-    "dphil": "phd",
-    "master": "masters",
-    "masters": "masters",
-    "ms": "masters",
-    "msc": "masters",
-    "ma": "masters",
-    "meng": "masters",
-    "mba": "masters",
-    "bachelor": "bachelors",
-    "bachelors": "bachelors",
-    "bs": "bachelors",
-    "bsc": "bachelors",
-    "ba": "bachelors",
-    "beng": "bachelors",
-    "associate": "associate",
-    "associates": "associate",
-    "aa": "associate",
-    "as": "associate",
-}
-
-# JSON Resume's skills[].level is free text too; same key form as DEGREE_LEVELS.
+# JSON Resume's skills[].level is free text too; same key form as the degree levels of
+# data/resume_keys.yaml.
 SKILL_LEVELS: dict[str, str] = {
     "master": "expert",
     "expert": "expert",
@@ -152,6 +128,8 @@ class ResumeKeys(StrictModel):
 
     sections: dict[Name, Name]
     fields: dict[Name, dict[Name, Name]]
+    degree_levels: dict[Name, DegreeLevel]
+    degree_years: dict[DegreeLevel, int]
 
 
 @cache
@@ -310,7 +288,7 @@ def split_skill_list(name: str) -> list[str]:
     return found or [name]
 
 
-def _degree_level(study_type: str) -> str | None:
+def _degree_level(study_type: str) -> DegreeLevel | None:
     """The degree level a studyType names, or None when it names none that is known."""
     # "Doctor of Philosophy (PhD)" names the degree twice; either half is enough.
     candidates = [
@@ -318,13 +296,20 @@ def _degree_level(study_type: str) -> str | None:
         *_PARENTHESISED.findall(study_type),
         _PARENTHESISED.sub(" ", study_type),
     ]
+    levels = resume_keys().degree_levels
     for candidate in candidates:
         words = _vocabulary_key(candidate).split()
         # The level leads and the subject follows: "Master of Science", "BS Computer Science".
         for length in range(len(words), 0, -1):
-            level = DEGREE_LEVELS.get(" ".join(words[:length]))
+            level = levels.get(" ".join(words[:length]))
             if level is not None:
                 return level
+    for candidate in candidates:
+        # "Honours Bachelor of Science", "Integrated Masters": a level word later on, if it is
+        # long enough not to be a common abbreviation.
+        for word in _vocabulary_key(candidate).split()[1:]:
+            if len(word) >= 4 and word in levels:
+                return levels[word]
     return None
 
 
@@ -460,6 +445,15 @@ class _Importer:
         meaning = meaning or section
         if _is_missing(value):
             return []
+        if meaning == "skills" and isinstance(value, str):
+            value = [value]  # "skills": "Python, SQL, Docker"
+        if meaning == "skills" and isinstance(value, dict):
+            # {"Languages": ["Python", "Go"], "Tools": "Docker, Git"}: headings over keywords.
+            self.read_as.append(f"{section}: an object of groups, read as groups with keywords")
+            value = [
+                {"name": name, "keywords": items if isinstance(items, list) else [items]}
+                for name, items in value.items()
+            ]
         if not isinstance(value, list):
             self.note(f"{section}: expected a list, got {_json_type(value)}; left out")
             return []
@@ -584,11 +578,25 @@ class _Importer:
             return
         entry = self.spans_read(path, entry)
         degree = _degree_level(study_type) if study_type is not None else None
+        if degree is None and area is not None and _degree_level(area) is not None:
+            # "area": "B.S. Computer Science" with no studyType names the level too.
+            degree = _degree_level(area)
+            self.read_as.append(f"{path}.area {_shown(area)}: the degree level read from it")
         if degree is None:
             shown = _shown(study_type) if study_type is not None else "missing"
             self.note(f"{path}.studyType {shown}: unknown degree level, imported as 'other'")
         end = self.date(entry, "endDate", path, is_end=True)
         in_progress = end is None or end.last_day > self.today
+        start = self.date(entry, "startDate", path, is_end=False)
+        if end is None and start is not None and not is_ongoing(entry.get("endDate")):
+            # No end given, but a start long enough ago that the degree cannot still be running.
+            years = resume_keys().degree_years.get(degree or "other", 0)
+            if years and start.last_day.year + years < self.today.year:
+                in_progress = False
+                self.read_as.append(
+                    f"{path}: no endDate, but started {start.year_month}, more than {years} "
+                    "years ago; read as completed"
+                )
         education: dict[str, object] = {"degree": degree or "other"}
         if area is not None:
             education["field"] = area
@@ -600,7 +608,8 @@ class _Importer:
         kept = self.conform(Education, education, path, label, EDUCATION_SOURCES)
         if kept is not None:
             self.education.append(kept)
-        self.note_unused_fields(path, entry, set(EDUCATION_SOURCES.values()), "institution")
+        used = {*EDUCATION_SOURCES.values(), "startDate"}
+        self.note_unused_fields(path, entry, used, "institution")
 
     def read_publication(self, path: str, entry: dict[str, object]) -> None:
         label = self.label(path, entry, "name")
@@ -709,6 +718,8 @@ class _Importer:
         value = entry.get(key)
         if _is_missing(value):
             return []
+        if isinstance(value, str):
+            value = [value]  # one text where a list is expected: its items are split later
         if not isinstance(value, list):
             self.note(f"{path}.{key}: expected a list of text, got {_json_type(value)}; left out")
             return []
