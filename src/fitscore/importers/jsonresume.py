@@ -130,6 +130,7 @@ class ResumeKeys(StrictModel):
     fields: dict[Name, dict[Name, Name]]
     degree_levels: dict[Name, DegreeLevel]
     degree_years: dict[DegreeLevel, int]
+    heading_words: frozenset[Name]
 
 
 @cache
@@ -247,6 +248,16 @@ def _vocabulary_key(text: str) -> str:
 def _written_key(text: str) -> str:
     """A key as written, comparable: "Technical skills", "technical_skills", "technicalSkills"."""
     return _vocabulary_key(_CAMEL.sub(" ", text).replace("_", " ").replace("-", " "))
+
+
+def _is_heading(name: str, keywords: list[str]) -> bool:
+    """Is a skills-group name a heading over its keywords rather than a skill of its own?"""
+    if not keywords:
+        return False
+    words = re.findall(r"[^\W_]+", name.casefold())
+    if words and all(word in resume_keys().heading_words for word in words):
+        return True
+    return not _known_skill(name)
 
 
 def _known_skill(name: str) -> bool:
@@ -523,7 +534,7 @@ class _Importer:
         keywords = self.strings(entry, "keywords", path)
         # A name over a list of keywords is a heading ("Languages", "Tools / Misc") unless it
         # is a skill itself ("Python" over NumPy and pandas).
-        heading = name is not None and bool(keywords) and not _known_skill(name)
+        heading = name is not None and _is_heading(name, keywords)
         level = self.skill_level(entry, path, has_name=name is not None or bool(keywords))
         if name is not None and heading:
             self.read_as.append(
