@@ -668,3 +668,8 @@ def test_a_degree_started_long_ago_without_an_end_is_completed() -> None:
     old = only_education("BS", startDate="2005-09")
     recent = only_education("PhD", startDate="2023-09")
     assert (old["status"], recent["status"]) == ("completed", "in_progress")
+
+
+def test_a_publication_written_as_its_title_is_kept() -> None:
+    result = import_document(with_name(publications=["Graph transformers for ranking"]))
+    assert result.profile["publications"] == [{"title": "Graph transformers for ranking"}]

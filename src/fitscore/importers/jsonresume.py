@@ -473,8 +473,9 @@ class _Importer:
             if isinstance(entry, dict):
                 if entry:
                     found.append((index, entry))
-            elif isinstance(entry, str) and meaning == "skills" and entry.strip():
-                # A bare name in place of {"name": ...} is a common slip; the meaning is clear.
+            elif isinstance(entry, str) and meaning in ("skills", "publications") and entry.strip():
+                # A bare name (a skill, a paper's title) in place of {"name": ...} is a common
+                # slip; the meaning is clear.
                 found.append((index, {"name": entry}))
             elif not _is_missing(entry):
                 self.note(
