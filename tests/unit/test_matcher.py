@@ -187,3 +187,12 @@ def test_ordinary_words_count_in_prose_only_when_written_as_the_tool(
     from fitscore.skills.matcher import spot_prose
 
     assert [span.skill for span in spot_prose(builtin_catalog(), text)] == skills
+
+
+def test_a_job_title_names_its_tool_even_as_the_first_word() -> None:
+    profile = Profile.model_validate(
+        {"name": "A", "experience": [{"title": "Swift Developer", "org": "Acme"}]}
+    )
+    assert Matcher().evidence(profile).match("Swift").status is Status.MET
+    in_summary = Profile.model_validate({"name": "A", "summary": "Swift delivery, always."})
+    assert Matcher().evidence(in_summary).match("Swift").status is Status.MISSING

@@ -624,7 +624,7 @@ class Matcher:
             items.append(replace(record, order=len(items)))
         clean_texts = tuple((source, kind, text) for source, kind, text in texts if text)
         for source, kind, text in clean_texts:
-            for span in spot_prose(self.catalog, text):
+            for span in spot_prose(self.catalog, text, heading=kind not in PROSE):
                 items.append(Evidence(span.wording, source, kind, span.skill, order=len(items)))
         return ProfileEvidence(self.catalog, self.resolver, tuple(items), clean_texts)
 
@@ -657,13 +657,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\s*\n\s*")
 _LEADING_MARKS = re.compile(r"^[\W_]*")
 
 
-def spot_prose(catalog: Catalog, text: str) -> list[Span]:
+def spot_prose(catalog: Catalog, text: str, *, heading: bool = False) -> list[Span]:
     """Skills named in a person's prose, sentence by sentence, ordinary words in context.
 
     A name that is also an ordinary word (``ordinary_word`` in the catalogue) counts only
     when written as the tool: as part of a longer name ("Apache Airflow"), in the catalogue's
     capitalisation and not as a sentence's first word, or in a sentence that also names a
-    related technology (one sharing a category, family or implication with it).
+    related technology (one sharing a category, family or implication with it). In a
+    ``heading`` (a job title, a project name) every word may be capitalised, so the catalogue's
+    capitalisation counts in any place ("Swift Developer").
     """
     found: list[Span] = []
     offset = 0
@@ -679,7 +681,7 @@ def spot_prose(catalog: Catalog, text: str) -> list[Span]:
         for span in spans:
             info = catalog.skills[span.skill]
             as_tool = not info.ordinary_word or " " in span.wording.strip()
-            if not as_tool and span.start != first_word:
+            if not as_tool and (heading or span.start != first_word):
                 as_tool = span.wording in (info.name, *info.aliases)
             (firm if as_tool else pending).append(span)
         firm.extend(span for span in pending if _related_to_any(catalog, span.skill, firm))
