@@ -673,3 +673,31 @@ def test_a_degree_started_long_ago_without_an_end_is_completed() -> None:
 def test_a_publication_written_as_its_title_is_kept() -> None:
     result = import_document(with_name(publications=["Graph transformers for ranking"]))
     assert result.profile["publications"] == [{"title": "Graph transformers for ranking"}]
+
+
+@pytest.mark.parametrize(
+    ("written", "parts"),
+    [
+        ("AWS (EC2, S3)", ["AWS", "EC2", "S3"]),
+        ("JavaScript (ES6+)", ["JavaScript"]),
+        ("Languages (Python, Go)", ["Python", "Go"]),
+    ],
+)
+def test_a_qualifier_in_parentheses_is_read(written: str, parts: list[str]) -> None:
+    result = import_document(with_name(skills=[written]))
+    assert skill_names(result.profile["skills"]) == parts
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        ({"endDate": "2016-2020"}, ("completed", "2020-12")),
+        ({"startDate": "2024-Present"}, ("in_progress", None)),
+        ({"endDate": "2020-05-15T00:00:00Z"}, ("completed", "2020-05")),
+    ],
+)
+def test_spans_and_timestamps_in_date_fields(
+    dates: dict[str, str], expected: tuple[str, str | None]
+) -> None:
+    education = only_education("BS", **dates)
+    assert (education["status"], education.get("expected")) == expected

@@ -44,12 +44,14 @@ class ResumeDate:
     last_day: datetime.date  # the latest day the written date can mean
 
 
-_ISO = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
+_ISO = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?)?)?")
 _MONTH_FIRST = re.compile(r"(\d{1,2})[-/.](\d{4}|'?\d{2})")
 _YEAR = re.compile(r"(?:(\d{4})|['\u2019\u2018](\d{2}))")
 _WORD = re.compile(r"[^\W\d_]+")
 # A span in one field: "May 2021 - Present", "2019 to 2021", "Jan 2020 – Mar 2022".
-_SPAN = re.compile(r"\s+(?:-|–|—|to|until|till)\s+|\s*[–—]\s*", re.IGNORECASE)
+_SPAN = re.compile(
+    r"\s+(?:-|–|—|to|until|till)\s+|\s*[–—]\s*|(?<=\d{4})-(?=\d{4}\b|[^\W\d_])", re.IGNORECASE
+)
 
 
 def split_span(text: str) -> tuple[str, str] | None:

@@ -115,6 +115,7 @@ MAPPED_SECTIONS = frozenset({"basics", "work", "education", "publications", "ski
 IGNORED_KEYS = frozenset({"$schema"})
 
 _PARENTHESISED = re.compile(r"\(([^)]*)\)")
+_PARENTHESISED_NAME = re.compile(r"([^()]+)\(([^()]+)\)")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Separators of a list written in one name. A comma, semicolon or bar never belongs to a skill's
 # name; a slash or "and" may ("CI/CD", "Research and Development"), so those split only when
@@ -283,6 +284,15 @@ def split_skill_list(name: str) -> list[str]:
     name = " ".join(name.split())
     if _known_skill(name):
         return [name]
+    qualified = _PARENTHESISED_NAME.fullmatch(name)
+    if qualified is not None:
+        # "AWS (EC2, S3)", "JavaScript (ES6+)", "Languages (Python, Go)": the known skills of
+        # both parts; a qualifier that names none ("ES6+") is the outer skill's detail.
+        outer, inner = qualified.group(1).strip(), qualified.group(2)
+        parts = [outer] if _known_skill(outer) else []
+        parts += [part for part in split_skill_list(inner) if _known_skill(part)]
+        if parts:
+            return parts
     found: list[str] = []
     for piece in _STRONG_SEPARATOR.split(name):
         piece = piece.strip()
