@@ -31,6 +31,7 @@ from rapidfuzz.distance import OSA
 from fitscore.models import DegreeLevel, Name, Profile, StrictModel
 from fitscore.skills.catalog import Catalog, builtin_catalog
 from fitscore.skills.normalize import (
+    common_words,
     edit_within_long_word,
     fits,
     key,
@@ -680,7 +681,9 @@ def spot_prose(catalog: Catalog, text: str, *, heading: bool = False) -> list[Sp
         pending: list[Span] = []
         for span in spans:
             info = catalog.skills[span.skill]
-            as_tool = not info.ordinary_word or " " in span.wording.strip()
+            # Ordinary words: a one-word name marked so, or a phrase of common words ("back end").
+            plain = all(word in common_words() for word in words(span.wording))
+            as_tool = not plain and (not info.ordinary_word or " " in span.wording.strip())
             if not as_tool and (heading or span.start != first_word):
                 as_tool = span.wording in (info.name, *info.aliases)
             (firm if as_tool else pending).append(span)
