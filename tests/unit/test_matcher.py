@@ -196,3 +196,21 @@ def test_a_job_title_names_its_tool_even_as_the_first_word() -> None:
     assert Matcher().evidence(profile).match("Swift").status is Status.MET
     in_summary = Profile.model_validate({"name": "A", "summary": "Swift delivery, always."})
     assert Matcher().evidence(in_summary).match("Swift").status is Status.MISSING
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("I met Julia Smith at the conference.", []),
+        ("We grew up in the Rust Belt.", []),
+        ("Her favourite singer is Taylor Swift.", []),
+        ("I model trials in Julia and R.", ["Julia", "R"]),
+        ("Pipelines with Python, Spark, Hive.", ["Python", "Spark", "Hive"]),
+    ],
+)
+def test_a_capitalised_ordinary_word_inside_a_name_is_not_the_tool(
+    text: str, skills: list[str]
+) -> None:
+    from fitscore.skills.matcher import spot_prose
+
+    assert [span.skill for span in spot_prose(builtin_catalog(), text)] == skills

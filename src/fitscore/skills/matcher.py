@@ -685,7 +685,9 @@ def spot_prose(catalog: Catalog, text: str, *, heading: bool = False) -> list[Sp
             plain = all(word in common_words() for word in words(span.wording))
             as_tool = not plain and (not info.ordinary_word or " " in span.wording.strip())
             if not as_tool and (heading or span.start != first_word):
-                as_tool = span.wording in (info.name, *info.aliases)
+                as_tool = span.wording in (info.name, *info.aliases) and (
+                    heading or not _in_a_proper_name(piece, span, first_word, spans)
+                )
             (firm if as_tool else pending).append(span)
         firm.extend(span for span in pending if _related_to_any(catalog, span.skill, firm))
         found.extend(
@@ -693,6 +695,24 @@ def spot_prose(catalog: Catalog, text: str, *, heading: bool = False) -> list[Sp
             for span in sorted(firm, key=lambda item: item.start)
         )
     return found
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Z][a-z]+) $")
+_CAPITALISED_AFTER = re.compile(r"^ [A-Z][a-z]+\b")
+
+
+def _in_a_proper_name(text: str, span: Span, first_word: int, spans: Sequence[Span]) -> bool:
+    """Is a capitalised ordinary word part of a name ("Julia Smith", "the Rust Belt")?
+
+    It is when a capitalised word stands right next to it (one space, no punctuation), other
+    than a sentence's first word or another technology.
+    """
+    starts = {other.start for other in spans} | {first_word}
+    ends = {other.end for other in spans}
+    before = _CAPITALISED_BEFORE.search(text[: span.start])
+    if before is not None and before.start(1) not in starts and before.end(1) not in ends:
+        return True
+    return _CAPITALISED_AFTER.match(text[span.end :]) is not None and span.end + 1 not in starts
 
 
 def _related_to_any(catalog: Catalog, skill: str, others: Sequence[Span]) -> bool:
