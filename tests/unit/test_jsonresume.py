@@ -701,3 +701,8 @@ def test_spans_and_timestamps_in_date_fields(
 ) -> None:
     education = only_education("BS", **dates)
     assert (education["status"], education.get("expected")) == expected
+
+
+def test_skills_grouped_by_proficiency_take_the_level_of_the_heading() -> None:
+    result = import_document(with_name(skills=[{"name": "Advanced", "keywords": ["Python"]}]))
+    assert result.profile["skills"] == [{"name": "Python", "level": "advanced"}]

@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -43,7 +43,9 @@ from fitscore.models import (
     StrictModel,
 )
 from fitscore.rules import packaged
-from fitscore.skills.matcher import Resolver
+
+if TYPE_CHECKING:
+    from fitscore.skills.matcher import Resolver
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schemas/profile.schema.json"
 IMPORT_COMMENT = "# imported from JSON Resume by fitscore; check before use"
@@ -141,7 +143,9 @@ def resume_keys() -> ResumeKeys:
 
 @cache
 def _resolver() -> Resolver:
+    # The catalogue is loaded only when a name must be judged, not when the module is imported.
     from fitscore.skills.catalog import builtin_catalog
+    from fitscore.skills.matcher import Resolver
 
     return Resolver(builtin_catalog())
 
@@ -547,6 +551,9 @@ class _Importer:
         # is a skill itself ("Python" over NumPy and pandas).
         heading = name is not None and _is_heading(name, keywords)
         level = self.skill_level(entry, path, has_name=name is not None or bool(keywords))
+        if name is not None and heading and level is None:
+            # Skills grouped by proficiency: {"name": "Advanced", "keywords": [...]}.
+            level = SKILL_LEVELS.get(_vocabulary_key(name))
         if name is not None and heading:
             self.read_as.append(
                 f"{path}.name {_shown(name)}: a heading over its keywords, not a skill; "
