@@ -56,9 +56,9 @@ def common_words() -> frozenset[str]:
 def spelling_boundaries(term: str) -> Boundaries:
     """Boundaries of a catalogue spelling: separators, and case or letter/digit changes.
 
-    A case change counts only between two parts of two characters or more, neither an
-    ordinary English word: "TensorFlow" may be written "Tensor Flow", but "MySQL" is not
-    "my SQL", "NoSQL" is not "no SQL" and "CMake" is not "C make".
+    A case change counts only between two parts of three characters or more ("Big Query"), or
+    of two when neither is an ordinary English word ("Py Torch"): "TensorFlow" may be written
+    "Tensor Flow", but "MySQL" is not "my SQL", "NoSQL" is not "no SQL", "CMake" not "C make".
     """
     text = unicodedata.normalize("NFKC", term)
     found: set[int] = set()
@@ -69,7 +69,8 @@ def spelling_boundaries(term: str) -> Boundaries:
         for index in range(1, len(cuts) - 1):
             left = piece[cuts[index - 1] : cuts[index]].casefold()
             right = piece[cuts[index] : cuts[index + 1]].casefold()
-            if min(len(left), len(right)) >= 2 and not {left, right} & common_words():
+            shortest = min(len(left), len(right))
+            if shortest >= 3 or (shortest == 2 and not {left, right} & common_words()):
                 found.add(position + len(piece[: cuts[index]].casefold()))
         position += len(piece.casefold())
         if number < len(pieces) - 1:
