@@ -90,3 +90,16 @@ def test_spaces_inside_a_name_are_still_ignored(phrase: str, skill: str) -> None
 @pytest.mark.parametrize("phrase", ["R or", "as R", "R to", "my SQL", "no SQL", "C make"])
 def test_a_short_name_and_its_neighbour_are_not_another_skill(phrase: str) -> None:
     assert Resolver(CATALOG).resolve(phrase).skill is None
+
+
+SPELLINGS = sorted(
+    {spelling for info in CATALOG.skills.values() for spelling in (info.name, *info.aliases)}
+)
+RESOLVER = Resolver(CATALOG)
+
+
+@given(st.sampled_from(SPELLINGS), st.sampled_from(SPELLINGS))
+def test_two_names_side_by_side_are_no_third_skill(first: str, second: str) -> None:
+    phrase = f"{first} {second}"
+    found = RESOLVER.resolve(phrase).skill
+    assert found is None or ON_PURPOSE.get(segments(phrase)) == found
