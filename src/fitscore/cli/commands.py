@@ -411,12 +411,14 @@ def import_jsonresume(
 
     Example: fitscore import jsonresume resume.json -o profiles/me.yaml
     """
-    from fitscore.jsonresume import from_jsonresume, to_yaml
+    from fitscore.importers.jsonresume import from_jsonresume, to_yaml
     from fitscore.loading import load_json
 
     with guard():
         document = load_json(source, Limits(max_bytes=max_bytes), sys.stdin.buffer)
         result = from_jsonresume(document, today=today or dt.date.today())
+        for reading in result.read_as:
+            note(f"read: {reading}")
         for dropped in result.dropped:
             note(f"not imported: {dropped}")
         output_text(to_yaml(result), output, force=force)
