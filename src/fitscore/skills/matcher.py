@@ -39,7 +39,7 @@ from fitscore.skills.normalize import (
     variant_segments,
     words,
 )
-from fitscore.vocabulary import Source, Status
+from fitscore.vocabulary import DegreeLevel, Source, Status
 
 SIMILARITY_IMPLIED = 95.0
 SIMILARITY_PROSE = 80.0
@@ -47,7 +47,6 @@ SIMILARITY_FAMILY = 60.0
 _MIN_TYPO_LENGTH = 5
 _TYPO_EDITS = 1
 _CDIST_BATCH = 64
-_DEGREE_WORDS = {"phd": "PhD", "masters": "Master's", "bachelors": "Bachelor's"}
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 
 # A token keeps the symbols that belong to names: C++, C#, .NET, Node.js, scikit-learn, R&D, A/B.
@@ -547,7 +546,8 @@ class Matcher:
             if degree.degree in rules.degrees:
                 state = "in progress" if degree.status == "in_progress" else "completed"
                 subject = f" in {degree.field}" if degree.field else ""
-                wording = f"{_DEGREE_WORDS.get(degree.degree, degree.degree)}{subject} ({state})"
+                level = DegreeLevel(degree.degree).display
+                wording = f"{level[0].upper()}{level[1:]}{subject} ({state})"
                 found.append(Evidence(wording, f"education: {wording}", Source.EDUCATION, skill))
         if rules.publications:
             for paper in profile.publications:
