@@ -23,6 +23,8 @@ class FieldIndex:
         self.aliases = {key(alias): key(target) for alias, target in rules.aliases.items()}
         self.groups: dict[str, set[str]] = {}
         self._relations: Memo[tuple[str, tuple[str, ...]], FieldRelation] = Memo()
+        self._names: Memo[str, str] = Memo()
+        self._split: Memo[str, tuple[str, ...]] = Memo()
         for group, members in rules.groups.items():
             for member in members:
                 self.groups.setdefault(key(member), set()).add(group)
@@ -35,6 +37,10 @@ class FieldIndex:
         self._separator = re.compile("|".join(joins) or r"(?!)", re.IGNORECASE)
 
     def canonical(self, name: str) -> str:
+        """The field's key, without degree words, through the aliases (remembered)."""
+        return self._names(name, lambda: self._canonical(name))
+
+    def _canonical(self, name: str) -> str:
         folded = key(self._without_degree_words(name))
         return self.aliases.get(folded, folded)
 
@@ -54,11 +60,14 @@ class FieldIndex:
             end -= 1
         return " ".join(tokens[start:end]) or name
 
-    def _parts(self, field: str) -> list[str]:
-        """The field as written, then each field it names, canonical."""
+    def _parts(self, field: str) -> tuple[str, ...]:
+        """The field as written, then each field it names, canonical (remembered)."""
+        return self._split(field, lambda: self._split_parts(field))
+
+    def _split_parts(self, field: str) -> tuple[str, ...]:
         whole = self.canonical(field)
         parts = [self.canonical(part) for part in self._separator.split(field) if part.strip()]
-        return list(dict.fromkeys([whole, *parts]))
+        return tuple(dict.fromkeys([whole, *parts]))
 
     def relation(self, field: str, listed: Sequence[str]) -> FieldRelation:
         """How ``field`` stands to the ``listed`` fields (remembered: postings repeat lists)."""
