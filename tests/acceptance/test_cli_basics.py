@@ -148,3 +148,13 @@ def test_the_core_message_gets_the_command_line_hint(tmp_path: Path) -> None:
     result = run("init", "-o", str(target))
     assert result.exit_code == 2
     assert result.stderr == f"fitscore: error: {target} exists; use --force to overwrite it\n"
+
+
+def test_the_entry_point_uses_the_documented_exit_codes() -> None:
+    from fitscore import entry, errors
+
+    assert (entry.EXIT_USAGE, entry.EXIT_INTERRUPTED, entry.EXIT_CLOSED_PIPE) == (
+        errors.EXIT_USAGE,
+        errors.EXIT_INTERRUPTED,
+        errors.EXIT_CLOSED_PIPE,
+    )

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fitscore.errors import UsageError
+from fitscore.errors import InputError
 from fitscore.importers.jsonresume import ImportResult, from_jsonresume, to_yaml
 from fitscore.models import Profile
 from tests.conftest import EXAMPLES
@@ -476,8 +476,8 @@ def test_empty_sections_and_fields_are_silently_absent() -> None:
     "document",
     [{}, {"basics": {}}, {"basics": {"name": "  "}}, {"basics": "Ada"}, {"work": []}],
 )
-def test_missing_basics_name_is_a_usage_error(document: object) -> None:
-    with pytest.raises(UsageError, match="the JSON Resume has no basics.name"):
+def test_missing_basics_name_is_an_input_problem(document: object) -> None:
+    with pytest.raises(InputError, match="the JSON Resume has no basics.name"):
         import_document(document)
 
 
@@ -485,13 +485,13 @@ def test_missing_basics_name_is_a_usage_error(document: object) -> None:
     ("name", "message"),
     [(5, "basics.name is a number, not text"), ("x" * 201, "at most 200 characters")],
 )
-def test_an_unusable_basics_name_is_a_usage_error(name: object, message: str) -> None:
-    with pytest.raises(UsageError, match=message):
+def test_an_unusable_basics_name_is_an_input_problem(name: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
         import_document({"basics": {"name": name}})
 
 
-def test_a_document_that_is_not_an_object_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match="a JSON Resume is a JSON object, not a list"):
+def test_a_document_that_is_not_an_object_is_an_input_problem() -> None:
+    with pytest.raises(InputError, match="a JSON Resume is a JSON object, not a list"):
         import_document([{"basics": {"name": "Ada"}}])
 
 

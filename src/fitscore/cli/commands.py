@@ -416,7 +416,8 @@ def import_jsonresume(
 
     with guard():
         document = load_json(source, Limits(max_bytes=max_bytes), sys.stdin.buffer)
-        result = from_jsonresume(document, today=today or dt.date.today())
+        shown = "<stdin>" if source == "-" else source
+        result = from_jsonresume(document, today=today or dt.date.today(), source=shown)
         for reading in result.read_as:
             note(f"read: {reading}")
         for dropped in result.dropped:

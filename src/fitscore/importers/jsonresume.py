@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from fitscore.errors import UsageError
+from fitscore.diagnostics import error
+from fitscore.errors import InputError
 from fitscore.importers.dates import ResumeDate, is_ongoing, parse_date, split_span
 from fitscore.models import (
     DegreeLevelName,
@@ -162,19 +163,26 @@ class ImportResult:
     read_as: tuple[str, ...] = ()
 
 
-def from_jsonresume(document: object, *, today: datetime.date) -> ImportResult:
+def from_jsonresume(
+    document: object, *, today: datetime.date, source: str = "<json>"
+) -> ImportResult:
     """Map a parsed JSON Resume document to profile data (see the module docstring).
 
     ``today`` decides whether a degree is still in progress: one with no ``endDate``, or an
     ``endDate`` after ``today``, is ``in_progress``; any other is ``completed``. Malformed
     parts are reported in ``dropped`` and skipped, so the returned profile always satisfies
-    ``Profile.model_validate``. Only a document without a usable ``basics.name`` raises
-    ``UsageError``, because a profile cannot exist without a name.
+    ``Profile.model_validate``. Only a document that is not an object, or has no usable
+    ``basics.name``, raises ``InputError`` (its problem located in ``source``), because a
+    profile cannot exist without a name.
     """
     if not isinstance(document, dict):
-        raise UsageError(f"a JSON Resume is a JSON object, not {_json_type(document)}")
+        message = f"a JSON Resume is a JSON object, not {_json_type(document)}"
+        raise InputError([error(source, 1, 1, "not-an-object", message)])
     importer = _Importer(today)
-    name = _profile_name(document.get("basics"))
+    try:
+        name = _profile_name(document.get("basics"))
+    except ValueError as exc:
+        raise InputError([error(source, 0, 0, "no-name", str(exc))]) from None
     for key, value in document.items():
         importer.read_section(str(key), value)
     profile: dict[str, object] = {"name": name}
@@ -231,17 +239,17 @@ _ProfileDumper.add_representer(str, _represent_text)
 
 
 def _profile_name(basics: object) -> str:
-    """The validated ``basics.name``; without one there is no profile to build."""
+    """The validated ``basics.name``; without one there is no profile to build (ValueError)."""
     name = basics.get("name") if isinstance(basics, dict) else None
     if name is None or (isinstance(name, str) and not name.strip()):
-        raise UsageError("the JSON Resume has no basics.name")
+        raise ValueError("the JSON Resume has no basics.name")
     if not isinstance(name, str):
-        raise UsageError(f"the JSON Resume's basics.name is {_json_type(name)}, not text")
+        raise ValueError(f"the JSON Resume's basics.name is {_json_type(name)}, not text")
     try:
         Profile.model_validate({"name": name})
-    except ValidationError as error:
-        message = _first_message(error)
-        raise UsageError(f"the JSON Resume's basics.name cannot be used: {message}") from None
+    except ValidationError as exc:
+        message = _first_message(exc)
+        raise ValueError(f"the JSON Resume's basics.name cannot be used: {message}") from None
     return name.strip()
 
 
