@@ -24,7 +24,7 @@ CATALOG = builtin_catalog()
 )
 def test_any_bullet_glyph_number_or_letter_makes_a_list_item(bullet: str) -> None:
     blocks = text_blocks(f"Requirements:\n{bullet}Python\n{bullet}SQL\n")
-    assert [block.kind for block in blocks] == ["heading", "item", "item"]
+    assert [block.role for block in blocks] == ["heading", "item", "item"]
     assert [block.text for block in blocks[1:]] == ["Python", "SQL"]
 
 

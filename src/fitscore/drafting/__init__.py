@@ -229,9 +229,9 @@ def _document(
     reading: Reading,
     unnamed: tuple[str, ...] = (),
 ) -> DraftDocument:
-    def section(kind: str) -> tuple[SourcedItem, ...]:
+    def section(name: str) -> tuple[SourcedItem, ...]:
         return tuple(
-            SourcedItem(item.value, item.source) for item in reading.items if item.section == kind
+            SourcedItem(item.value, item.source) for item in reading.items if item.section == name
         )
 
     degree_notes = []

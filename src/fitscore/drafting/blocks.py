@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-BlockKind = Literal["heading", "item", "text"]
+BlockRole = Literal["heading", "item", "text"]
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
     """One visible unit of a posting. ``level`` is a heading's depth (1 = top; 0 = unknown)."""
 
-    kind: BlockKind
+    role: BlockRole
     text: str
     level: int = 0

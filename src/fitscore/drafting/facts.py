@@ -7,8 +7,9 @@ from functools import cache
 from typing import Any
 
 from fitscore.drafting.blocks import Block
-from fitscore.drafting.rules import DEGREE_ORDER, fold, has, heading_kinds, parsing_rules
+from fitscore.drafting.rules import fold, has, heading_kinds, parsing_rules
 from fitscore.drafting.sections import heading_section, without_links
+from fitscore.vocabulary import DegreeLevel
 
 _FIELD_STOP = re.compile(
     r"\bor (?:an? )?(?:other |closely |similar |equivalent )?"
@@ -55,7 +56,7 @@ def degree_levels(text: str) -> list[str]:
         found |= abbreviated
     if not found and has(text, rules.default_level_cues):
         found.add(rules.default_level)
-    return sorted(found, key=DEGREE_ORDER.index)
+    return sorted(found, key=lambda level: DegreeLevel(level).rank)
 
 
 def read_degree(text: str) -> tuple[dict[str, Any], bool] | None:
@@ -172,8 +173,8 @@ def find_title(blocks: list[Block], text: str = "") -> str | None:
     """The job title: the top heading, else the first short line (or the piece of it) that
     names a kind of job, else a title introduced in prose, else the first short line that is
     not a heading."""
-    top = [block for block in blocks if block.kind == "heading" and block.level == 1][:1]
-    head = top + [block for block in blocks[:12] if block.kind != "item"]
+    top = [block for block in blocks if block.role == "heading" and block.level == 1][:1]
+    head = top + [block for block in blocks[:12] if block.role != "item"]
     for block in head:
         pieces = _separated(block.text) or [("", block.text)]
         for index, (_, piece) in enumerate(pieces):
@@ -315,7 +316,7 @@ def _introduction_pattern() -> re.Pattern[str]:
 def find_company(blocks: list[Block], text: str, title: str | None) -> str | None:
     """The company: a piece of the title line or a short line under it that looks like a
     name, "TITLE at NAME", "About NAME", or a name that introduces itself ("NAME is a ...")."""
-    lines = [block.text for block in blocks[:6] if block.kind != "item"]
+    lines = [block.text for block in blocks[:6] if block.role != "item"]
     start = next((i for i, line in enumerate(lines) if title and title in plain_line(line)), 0)
     for line in lines[start : start + 3]:
         for piece in _pieces(line):

@@ -68,7 +68,7 @@ class _Walker:
     def __init__(self) -> None:
         self.out: list[Block] = []
         self.line: list[tuple[str, bool]] = []  # inline text pieces and whether they are bold
-        self.kind = "text"
+        self.role = "text"
 
     def walk(self, element: Any, *, bold: bool, depth: int) -> None:
         if element.text:
@@ -98,11 +98,11 @@ class _Walker:
             self.walk(element, bold=bold or name in _BOLD, depth=depth)
             return
         self.flush()
-        previous = self.kind
-        self.kind = "item" if name in _ITEMS else previous
+        previous = self.role
+        self.role = "item" if name in _ITEMS else previous
         self.walk(element, bold=bold, depth=depth)
         self.flush()
-        self.kind = previous
+        self.role = previous
 
     def flush(self) -> None:
         pieces, self.line = self.line, []
@@ -110,10 +110,10 @@ class _Walker:
         if not text:
             return
         bold_text = _squash("".join(piece for piece, is_bold in pieces if is_bold))
-        if self.kind == "text" and bold_text == text and len(text.split()) <= _BOLD_HEADING_WORDS:
+        if self.role == "text" and bold_text == text and len(text.split()) <= _BOLD_HEADING_WORDS:
             self.out.append(Block("heading", text))  # a bold-only line heads what follows
         else:
-            self.out.append(Block("item" if self.kind == "item" else "text", text))
+            self.out.append(Block("item" if self.role == "item" else "text", text))
 
 
 def _squash(text: str) -> str:

@@ -20,6 +20,7 @@ from fitscore.drafting.rules import IGNORED, NEUTRAL, PREFERRED, REQUIRED, fold,
 from fitscore.drafting.sections import Clause
 from fitscore.skills.catalog import Catalog
 from fitscore.skills.matcher import Resolver, Span, spot_spans
+from fitscore.vocabulary import DegreeLevel
 
 _THEME_CATEGORIES = frozenset(
     {"ml_area", "nlp", "computer_vision", "research", "statistics", "data_science", "search"}
@@ -517,9 +518,8 @@ def _duty_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _below(degree: dict[str, Any], other: dict[str, Any]) -> bool:
-    from fitscore.drafting.rules import DEGREE_ORDER
 
-    return DEGREE_ORDER.index(degree["level"]) < DEGREE_ORDER.index(other["level"])
+    return DegreeLevel(degree["level"]).rank < DegreeLevel(other["level"]).rank
 
 
 def _names(spans: Iterable[Span]) -> list[str]:

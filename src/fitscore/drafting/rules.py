@@ -11,7 +11,6 @@ from fitscore.models import StrictModel
 
 REQUIRED, PREFERRED, IGNORED, NEUTRAL = "required", "preferred", "ignored", "neutral"
 Section = Literal["required", "preferred", "ignored", "neutral"]
-DEGREE_ORDER = ("associate", "bachelors", "masters", "phd")
 
 
 class DegreeWords(StrictModel):

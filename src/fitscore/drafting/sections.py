@@ -76,9 +76,9 @@ def clauses(blocks: list[Block]) -> list[Clause]:
         text = without_links(block.text).strip()
         if not text:
             continue
-        if block.kind == "text" and text.endswith(":") and len(text.split()) <= _MAX_HEADING_WORDS:
+        if block.role == "text" and text.endswith(":") and len(text.split()) <= _MAX_HEADING_WORDS:
             block = Block("heading", text.rstrip(":"))  # "What we need:" over a list
-        if block.kind == "heading":
+        if block.role == "heading":
             section = heading_section(text)
             nested = block.level == 0 or block.level > depth
             inside = current in (REQUIRED, PREFERRED) and nested
@@ -94,10 +94,10 @@ def clauses(blocks: list[Block]) -> list[Clause]:
             alone = _label_section(piece[:-1], piece[-1]) if piece.endswith((".", ":")) else None
             if number == 0 and alone is not None and len(piece.split()) <= _MAX_LABEL_WORDS:
                 section = alone  # "Requirements." opening the paragraph
-                if block.kind == "text":
+                if block.role == "text":
                     current = alone
                 continue
-            label = _LABEL.match(piece) if number == 0 or block.kind == "text" else None
+            label = _LABEL.match(piece) if number == 0 or block.role == "text" else None
             if label is not None and len(label.group(1).split()) <= _MAX_LABEL_WORDS:
                 named = _label_section(label.group(1), label.group(2))
                 if named is not None and (number == 0 or label.group(2) == ":"):
@@ -110,7 +110,7 @@ def clauses(blocks: list[Block]) -> list[Clause]:
                         found.append(Clause(piece, named))
                         continue
                     section = named  # the rest of the block is under this heading
-                    if block.kind == "text":
+                    if block.role == "text":
                         current = named  # a paragraph's own heading holds until the next one
             found.append(Clause(piece, section))
     return found

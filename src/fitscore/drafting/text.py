@@ -47,9 +47,9 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Block("heading", line.rstrip(":").strip()))
             joinable = False
             continue
-        if joinable and blocks and blocks[-1].kind in ("text", "item"):
+        if joinable and blocks and blocks[-1].role in ("text", "item"):
             last = blocks[-1]
-            blocks[-1] = Block(last.kind, f"{last.text} {line}")
+            blocks[-1] = Block(last.role, f"{last.text} {line}")
         else:
             blocks.append(Block("text", line))
         joinable = not line.endswith(_END)

@@ -169,10 +169,10 @@ def big_data(evidence: ProfileEvidence, need: str, catalog: Catalog, rules: BigD
             continue  # "Big Data" or "Stream Processing" named as such is not a tool
         # PySpark, Spark SQL and Databricks all are Spark: one technology, counted once.
         technology = _technology(catalog, item.skill, wanted)
-        listed = item.kind.is_listed
+        listed = item.origin.is_listed
         value = 1.0 if listed else rules.text_only_value
         values[technology] = max(values.get(technology, 0.0), value)
-        if item.kind is Source.EXPERIENCE or (item.years or 0) >= rules.hands_on_years:
+        if item.origin is Source.EXPERIENCE or (item.years or 0) >= rules.hands_on_years:
             hands_on = hands_on or listed
     breadth = min(1.0, sum(values.values()) / rules.saturation)
     credit = breadth * (1.0 if hands_on else rules.without_hands_on)

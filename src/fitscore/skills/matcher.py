@@ -53,7 +53,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,}")
 _TOKEN = re.compile(r"\.?[^\W_](?:[^\W_]|[+#]|[.\-&/](?=[^\W_]))*[+#]*")
 
 
-_KIND_RANK = {kind: rank for rank, kind in enumerate(Source)}
+_ORIGIN_RANK = {origin: rank for rank, origin in enumerate(Source)}
 # Evidence a person wrote in sentences (summaries, highlights), not listed or named in a title:
 # it counts for less (a partial match).
 PROSE = frozenset({Source.TEXT})
@@ -75,7 +75,7 @@ class Evidence:
 
     term: str
     source: str
-    kind: Source
+    origin: Source  # which part of the profile: listed skills, a job, free text, ...
     skill: str | None
     similarity: float = 100.0
     years: float | None = None
@@ -83,11 +83,11 @@ class Evidence:
     order: int = 0
 
     def rank(self) -> tuple[int, float, int]:
-        return (_KIND_RANK[self.kind], -self.similarity, self.order)
+        return (_ORIGIN_RANK[self.origin], -self.similarity, self.order)
 
     def standing(self) -> tuple[int, float]:
         """How strong the evidence is: listed beats free text, more years beat fewer."""
-        return (_KIND_RANK[self.kind], -(self.years or 0.0))
+        return (_ORIGIN_RANK[self.origin], -(self.years or 0.0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +309,7 @@ class ProfileEvidence:
             near_miss=_near_miss(best),
             standing=best.standing(),
         )
-        return _in_prose(found) if best.kind in PROSE else found
+        return _in_prose(found) if best.origin in PROSE else found
 
     def _decide(self, term: str) -> Match:
         resolution = self.resolver.resolve(term)
@@ -320,9 +320,9 @@ class ProfileEvidence:
         implied = self.implied.get(skill)
         # Listed evidence, of the skill or of one that implies it, meets the term; evidence
         # found only in prose is partial, and an implication never makes it more.
-        if direct is not None and direct.kind not in PROSE:
+        if direct is not None and direct.origin not in PROSE:
             return self._met_directly(term, skill, direct, resolution)
-        if implied is not None and implied[0].kind not in PROSE:
+        if implied is not None and implied[0].origin not in PROSE:
             return self._met_by_implication(term, skill, *implied)
         if direct is not None:
             return _in_prose(self._met_directly(term, skill, direct, resolution))
@@ -395,7 +395,7 @@ class ProfileEvidence:
         for item in sorted(self.items, key=Evidence.rank):
             if _same_term(term, item.term):
                 same = Match(Status.MET, term, None, item.term, item.source, 100.0, "same term")
-                return _in_prose(same) if item.kind in PROSE else same
+                return _in_prose(same) if item.origin in PROSE else same
             if best is None and _within_typo(term, item.term):
                 similarity = round(fuzz.ratio(wanted_key, key(item.term)), 1)
                 best = Match(
@@ -411,10 +411,10 @@ class ProfileEvidence:
         if best is not None:
             return best
         phrase = _phrase_pattern(term)
-        for source, kind, text in self.texts:
+        for source, origin, text in self.texts:
             if phrase is not None and phrase.search(text):
                 named = Match(Status.MET, term, None, term, source, 100.0, "named in the text")
-                return _in_prose(named) if kind in PROSE else named
+                return _in_prose(named) if origin in PROSE else named
         wanted_words = set(words(term))
         if len(wanted_words) >= 2:
             for item in sorted(self.items, key=Evidence.rank):
@@ -586,17 +586,17 @@ class Matcher:
                 texts.append((f"education: {degree.field}", Source.EDUCATION, degree.field))
         self.resolver.resolve_many(term for term, *_ in listed)
         items: list[Evidence] = []
-        for order, (term, source, kind, years) in enumerate(listed):
+        for order, (term, source, origin, years) in enumerate(listed):
             resolution = self.resolver.resolve(term)
             for part in _slash_parts(term, self.resolver) if resolution.skill is None else ():
                 # A listed "C/C++" shows both C and C++.
                 named = self.resolver.resolve(part).skill
-                items.append(Evidence(term, source, kind, named, 100.0, years, False, order))
+                items.append(Evidence(term, source, origin, named, 100.0, years, False, order))
             items.append(
                 Evidence(
                     term,
                     source,
-                    kind,
+                    origin,
                     resolution.skill,
                     resolution.similarity,
                     years,
@@ -606,10 +606,10 @@ class Matcher:
             )
         for record in self._records(profile):
             items.append(replace(record, order=len(items)))
-        clean_texts = tuple((source, kind, text) for source, kind, text in texts if text)
-        for source, kind, text in clean_texts:
-            for span in spot_prose(self.catalog, text, heading=kind not in PROSE):
-                items.append(Evidence(span.wording, source, kind, span.skill, order=len(items)))
+        clean_texts = tuple((source, origin, text) for source, origin, text in texts if text)
+        for source, origin, text in clean_texts:
+            for span in spot_prose(self.catalog, text, heading=origin not in PROSE):
+                items.append(Evidence(span.wording, source, origin, span.skill, order=len(items)))
         return ProfileEvidence(self.catalog, self.resolver, tuple(items), clean_texts)
 
 
