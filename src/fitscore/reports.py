@@ -197,10 +197,13 @@ class _OverPostings:
 
     @property
     def exit_code(self) -> int:
-        return EXIT_CHECK_FAILED if self.failed else EXIT_OK
+        """1 when an input could not be scored, or when there was no posting at all."""
+        return EXIT_CHECK_FAILED if self.failed or not self.inputs else EXIT_OK
 
     def summary(self) -> str:
-        """One line for stderr when inputs failed, else empty."""
+        """One line for stderr when inputs failed or none was found, else empty."""
+        if not self.inputs:
+            return "no posting files found (folders are searched for *.yaml and *.yml files)"
         if not self.failed:
             return ""
         return f"{self.failed} of {self.inputs} inputs could not be scored"

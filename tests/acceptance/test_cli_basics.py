@@ -107,7 +107,9 @@ def test_kind_is_detected_from_keys_outside_known_folders(tmp_path: Path) -> Non
     result = run("validate", str(posting))
     assert "unknown key 'foo'" in result.stdout
     forced = run("validate", str(posting), "--kind", "profile")
-    assert "missing required key 'name'" in forced.stdout
+    assert "this file is a posting, not a profile (it has 'title', 'required', 'company')" in (
+        forced.stdout
+    )
 
 
 def test_a_path_that_does_not_exist_exits_2() -> None:

@@ -215,3 +215,25 @@ def test_demand_runs_in_workers_too(tmp_path: Path) -> None:
     two = run("gaps", PROFILE, str(tmp_path), "-f", "jsonl", "--jobs", "2", "--no-cache")
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and one.stdout
+
+
+def test_no_posting_found_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a posting\n", encoding="utf-8")
+    for command in ("rank", "gaps"):
+        result = run(command, PROFILE, str(tmp_path))
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr == (
+            "fitscore: no posting files found (folders are searched for *.yaml and *.yml files)\n"
+        )
+
+
+def test_a_profile_among_the_postings_is_one_clear_message(tmp_path: Path) -> None:
+    shutil.copy(ROOT / PROFILE, tmp_path / "me.yaml")
+    result = run("rank", PROFILE, str(tmp_path), "-f", "tsv")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        f"{tmp_path / 'me.yaml'}:1:1: error: this file is a profile, not a posting "
+        "(it has 'name', 'skills', 'experience')"
+    )
+    assert len(lines) == 2  # and the count of inputs that could not be scored
