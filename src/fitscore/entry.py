@@ -5,7 +5,9 @@ inside a command, ``cli.guard`` does the same."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from types import FrameType
 
 # The codes of fitscore.errors, written out so that nothing is imported before the handlers
 # are in place (a test checks that they agree).
@@ -19,6 +21,8 @@ def main() -> None:
         if sys.stderr is not None:
             sys.stderr.write("fitscore: error: standard output is closed\n")
         sys.exit(EXIT_USAGE)
+    # SIGTERM ends a run as Ctrl-C does: workers stopped, temporary files removed, one line.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         from fitscore.cli import app
 
@@ -31,3 +35,7 @@ def main() -> None:
 
         silence_stdout()
         sys.exit(EXIT_CLOSED_PIPE)
+
+
+def _interrupt(number: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

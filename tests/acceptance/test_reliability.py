@@ -317,3 +317,46 @@ def test_a_named_pipe_given_on_purpose_is_read_like_a_file(tmp_path: Path) -> No
     out, errors = done.communicate(timeout=30)
     assert done.returncode == 0, errors
     assert '"company": "Pinterest"' in out
+
+
+def test_sigterm_ends_a_rank_like_ctrl_c(tmp_path: Path) -> None:
+    endless = tmp_path / "endless.yaml"
+    os.mkfifo(endless)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "fitscore", "rank", str(PROFILE), str(endless)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    writer = _wait_for_a_reader(endless, child)
+    try:
+        child.terminate()
+        _, errors = child.communicate(timeout=30)
+    finally:
+        os.close(writer)
+    assert child.returncode == 130
+    assert errors.decode().strip().splitlines() == ["fitscore: interrupted"]
+
+
+def test_a_catalogue_variable_naming_a_missing_file_is_an_error_naming_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FITSCORE_CATALOG", "/no/such/catalog.yaml")
+    result = run("score", str(PROFILE), str(POSTING), "-f", "json")
+    assert result.exit_code == 2
+    assert "$FITSCORE_CATALOG names /no/such/catalog.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("setting", ["home-is-a-file", "long-config-name"])
+def test_configuration_nobody_asked_for_never_stops_a_run(
+    setting: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if setting == "home-is-a-file":
+        home = tmp_path / "home"
+        home.write_text("", encoding="utf-8")
+        monkeypatch.setenv("HOME", str(home))
+        monkeypatch.delenv("XDG_CONFIG_HOME")
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ("x" * 300)))
+    result = run("score", str(PROFILE), str(POSTING), "-f", "json")
+    assert result.exit_code == 0, result.stderr

@@ -189,9 +189,25 @@ def load_catalog(extra: Iterable[str] = (), *, use_default_user_file: bool = Tru
     """
     paths = tuple(extra)
     if not paths and use_default_user_file:
-        default = default_user_catalog()
-        paths = (str(default),) if default is not None and default.is_file() else ()
+        explicit = os.environ.get(USER_CATALOG_ENV)
+        if explicit:
+            if not os.path.isfile(explicit):
+                message = f"${USER_CATALOG_ENV} names {explicit}, which is not a readable file"
+                raise InputError([error(explicit, 0, 0, "environment", message)])
+            paths = (explicit,)
+        else:
+            default = default_user_catalog()
+            paths = (str(default),) if default is not None and _is_file(default) else ()
     return _load(paths)
+
+
+def _is_file(path: Path) -> bool:
+    """A default location that cannot even be looked at (a HOME that cannot be entered, a name
+    too long) holds no catalogue: configuration nobody asked for never stops a run."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def default_user_catalog() -> Path | None:
@@ -199,7 +215,11 @@ def default_user_catalog() -> Path | None:
     explicit = os.environ.get(USER_CATALOG_ENV)
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    try:
+        home = os.path.expanduser("~")
+    except (OSError, KeyError):  # no HOME and no password entry
+        return None
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
     return Path(base) / "fitscore" / "catalog.yaml"
 
 
