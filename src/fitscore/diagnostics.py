@@ -32,8 +32,17 @@ class Problem:
     def location(self) -> str:
         """``path:line:col`` (or just ``path`` when the position is unknown)."""
         if self.line <= 0:
-            return self.path
-        return f"{self.path}:{self.line}:{self.column}"
+            return printable(self.path)
+        return f"{printable(self.path)}:{self.line}:{self.column}"
+
+
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``), so that input shown
+    on a terminal can never move the cursor, clear the screen or set the window title."""
+    return text.translate(_CONTROL)
 
 
 def error(path: str, line: int, column: int, code: str, message: str) -> Problem:

@@ -360,3 +360,13 @@ def test_configuration_nobody_asked_for_never_stops_a_run(
         monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ("x" * 300)))
     result = run("score", str(PROFILE), str(POSTING), "-f", "json")
     assert result.exit_code == 0, result.stderr
+
+
+def test_escape_sequences_in_input_never_reach_the_terminal_raw(tmp_path: Path) -> None:
+    posting = tmp_path / "job.yaml"
+    posting.write_text('title: x\n"\\e]0;pwned\\a\\e[2J": 1\n', encoding="utf-8")
+    result = run("validate", str(posting))
+    assert result.exit_code == 1
+    for text in (result.stdout, result.stderr):
+        assert "\x1b" not in text and "\x07" not in text
+    assert "unknown key '\\x1b]0;pwned\\x07\\x1b[2J'" in result.stdout

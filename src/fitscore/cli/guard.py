@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import typer
 
-from fitscore.diagnostics import Problem
+from fitscore.diagnostics import Problem, printable
 from fitscore.errors import (
     EXIT_CLOSED_PIPE,
     EXIT_INTERNAL,
@@ -51,12 +51,13 @@ def hinted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
 def report_problems(problems: Iterable[Problem]) -> None:
     """Problems on stderr, one ``path:line:col: severity: message`` line each."""
     for problem in hinted(problems):
-        sys.stderr.write(f"{problem.location()}: {problem.severity}: {problem.message}\n")
+        message = printable(problem.message)
+        sys.stderr.write(f"{problem.location()}: {problem.severity}: {message}\n")
 
 
 def note(message: str) -> None:
-    """A one-line note on stderr."""
-    sys.stderr.write(f"fitscore: {message}\n")
+    """A one-line note on stderr (control characters escaped: it may quote the input)."""
+    sys.stderr.write(f"fitscore: {printable(message)}\n")
 
 
 @contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from fitscore.diagnostics import Problem
+from fitscore.diagnostics import Problem, printable
 from fitscore.formats import ValidateFormat
 from fitscore.reports import ValidationReport
 
@@ -13,7 +13,7 @@ from fitscore.reports import ValidationReport
 def as_text(report: ValidationReport) -> str:
     """One ``path:line:col: severity: message [code]`` line per problem (gcc style)."""
     return "".join(
-        f"{problem.location()}: {problem.severity}: {problem.message} [{problem.code}]\n"
+        f"{problem.location()}: {problem.severity}: {printable(problem.message)} [{problem.code}]\n"
         for result in report.results
         for problem in result.problems
     )
