@@ -197,12 +197,18 @@ def load_json(path: str, limits: Limits = DEFAULT_LIMITS, stdin: BinaryIO | None
     """A JSON document from a file (or ``stdin``); syntax errors name line and column."""
     import json
 
+    from fitscore.textcodec import decode
+
     raw, name = read_source(path, limits, stdin)
+    decoded = decode(raw, name)
+    if decoded.note is not None:  # JSON is UTF-8, or UTF-16/32 with a byte-order mark
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            raise InputError([error(name, line, 1, "encoding", "invalid UTF-8")]) from exc
     try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise InputError([error(name, line, 1, "encoding", "invalid UTF-8")]) from exc
+        return json.loads(decoded.text)
     except json.JSONDecodeError as exc:
         problem = error(name, exc.lineno, exc.colno, "json-syntax", f"invalid JSON: {exc.msg}")
         raise InputError([problem]) from exc

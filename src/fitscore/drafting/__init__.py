@@ -33,6 +33,7 @@ from fitscore.drafting.structured import JobPostingData, read_structured
 from fitscore.drafting.writer import DraftDocument, SourcedItem, to_yaml
 from fitscore.errors import FitscoreError
 from fitscore.skills.catalog import Catalog
+from fitscore.textcodec import decode
 
 __all__ = ["NO_COMPANY", "DraftResult", "draft_posting"]
 
@@ -148,10 +149,14 @@ def _read(raw: bytes, name: str) -> _Source:
     from fitscore.drafting.markdown import looks_like_markdown, markdown_blocks
     from fitscore.drafting.text import text_blocks
 
-    text = raw.decode("utf-8-sig", errors="replace").replace("\x00", "")
+    decoded = decode(raw, name)
+    text = decoded.text.replace("\x00", "")
     if _looks_like_html(text, name):
-        return _read_html(text)
-    notes = []
+        source = _read_html(text)
+        if decoded.note:
+            source.notes.insert(0, decoded.note)
+        return source
+    notes = [decoded.note] if decoded.note else []
     limit = parsing_rules().max_text_chars * 2  # markup and blank space besides the text
     if len(text) > limit:
         text = text[:limit]
