@@ -46,7 +46,7 @@ header h1 { font-size: 1.6rem; margin: 0.2rem 0 0.3rem; overflow-wrap: anywhere;
 .eyebrow { margin: 0; color: var(--muted); font-size: 0.85rem; letter-spacing: 0.04em;
   text-transform: uppercase; }
 .muted, .path { color: var(--muted); }
-.path { font-size: 0.8rem; overflow-wrap: anywhere; word-break: break-all;
+.path { font-size: 0.8rem; overflow-wrap: anywhere;
   font-family: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace; }
 p { margin: 0.3rem 0; }
 h2 { font-size: 1.2rem; margin: 1.8rem 0 0.6rem; padding-bottom: 0.25rem;
@@ -70,6 +70,7 @@ th, td { padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--line); text-alig
 th { white-space: nowrap; }
 th { font-size: 0.8rem; color: var(--muted); font-weight: 600; text-transform: uppercase;
   letter-spacing: 0.03em; }
+td .path { overflow-wrap: break-word; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;
   overflow-wrap: normal; }
 td.barcell { width: 8rem; min-width: 5rem; }
@@ -495,7 +496,7 @@ def rank_page(report: RankReport) -> str:
         ("num", "required"),
         ("", "top gap"),
     ]
-    parts = [header, _section("Postings", _table(head, rows))]
+    parts = [header]
     parts.append(
         _section(
             "Score distribution",
@@ -523,6 +524,7 @@ def rank_page(report: RankReport) -> str:
                 " would add over them</figcaption>\n</figure>\n",
             )
         )
+    parts.append(_section("Postings", _table(head, rows)))
     parts.append(_problems(report.problems))
     parts.append(_notes(report.notes))
     return _page(rank_title(report), parts)
