@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 TONES = ("green", "yellow", "red")
 HISTOGRAM_BIN = 10
 TOP_SKILLS = 15
-LABEL_CHARACTERS = 72
 
 CSS = """
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1f2328; --muted: #59636e;
@@ -97,17 +96,21 @@ tr { break-inside: avoid; }
 .notes li, .problems li { margin: 0.25rem 0; overflow-wrap: anywhere; }
 figure { margin: 0.5rem 0 1rem; }
 figcaption { color: var(--muted); font-size: 0.85rem; }
-.chart { display: block; width: 100%; max-width: 48rem; height: auto; }
+.chart { display: block; width: 100%; max-width: 40rem; height: auto; }
+.hbars { list-style: none; margin: 0; padding: 0; max-width: 52rem; }
+.hbars li { display: grid; grid-template-columns: minmax(0, 1fr) 17rem;
+  gap: 0.1rem 0.75rem; align-items: center; padding: 0.2rem 0; break-inside: avoid; }
+.hbars .label { grid-column: 1 / -1; font-size: 0.9rem; overflow-wrap: anywhere; }
+.hbars .bar { height: 0.75rem; }
+.hbars .note { font-size: 0.85rem; font-weight: 600; font-variant-numeric: tabular-nums; }
 .chart text { fill: var(--fg); font: 13px system-ui, -apple-system, "Segoe UI", Roboto,
   Arial, sans-serif; }
 .chart .axis { stroke: var(--muted); stroke-width: 1; }
 .chart .grid { stroke: var(--line); stroke-width: 1; }
 .chart .tick { fill: var(--muted); font-size: 12px; }
 .chart .value { font-weight: 700; }
-.chart .bg { fill: var(--track); }
 .chart .seg-green { fill: var(--green); } .chart .seg-yellow { fill: var(--yellow); }
 .chart .seg-red { fill: var(--red); } .chart .seg-none { fill: var(--none); }
-.chart .seg-accent { fill: var(--accent); }
 footer { max-width: 72rem; margin: 1.5rem auto 2rem; padding: 0 1.25rem; color: var(--muted);
   font-size: 0.8rem; }
 @media (max-width: 40rem) {
@@ -115,7 +118,9 @@ footer { max-width: 72rem; margin: 1.5rem auto 2rem; padding: 0 1.25rem; color: 
   .big { font-size: 2.4rem; }
   th, td { padding: 0.35rem 0.3rem; font-size: 0.88rem; }
   td.barcell { width: 4rem; min-width: 3rem; }
-  .hide-narrow { display: none; }
+  .hide-narrow, td .path { display: none; }
+  .scroll table { min-width: 34rem; }
+  .hbars li { grid-template-columns: minmax(0, 1fr) 9.5rem; }
   .gaps li { grid-template-columns: 3.5rem 1fr; }
 }
 @media print {
@@ -361,7 +366,7 @@ def histogram(entries: Sequence[RankEntry]) -> str:
     """The score distribution as an SVG column chart, each column stacked by band."""
     bins = _bins(entries)
     tallest = max((sum(b.values()) for b in bins), default=0) or 1
-    left, top, plot_w, plot_h = 44, 16, 560, 180
+    left, top, plot_w, plot_h = 36, 16, 440, 170
     column = plot_w / len(bins)
     parts: list[str] = []
     steps = sorted({0, tallest, *(round(tallest * k / 4) for k in range(1, 4))})
@@ -405,28 +410,23 @@ def histogram(entries: Sequence[RankEntry]) -> str:
         for i, b in enumerate(bins)
         if b
     )
-    return _svg(620, base + 44, f"score distribution ({described or 'no postings'})", parts)
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= LABEL_CHARACTERS else text[: LABEL_CHARACTERS - 1] + "…"
+    return _svg(
+        left + plot_w + 16, base + 44, f"score distribution ({described or 'no postings'})", parts
+    )
 
 
 def bar_chart(rows: Sequence[tuple[str, float, str]], label: str) -> str:
-    """Horizontal bars: each row's label above its bar, its value and note after it."""
+    """Horizontal bars drawn with HTML, so the labels wrap and stay readable on a phone: each
+    row's label, then its bar (longest for the largest value) and its note."""
     largest = max((value for _, value, _ in rows), default=0) or 1
-    row_h, width, bar_w = 40, 760, 450
-    parts = []
-    for index, (name, value, note) in enumerate(rows):
-        y = index * row_h
-        length = max(2.0, bar_w * value / largest)
-        parts.append(
-            f'<g><title>{_e(name)}</title><text x="0" y="{y + 14}">{_e(_short(name))}</text>'
-            f'<rect class="bg" x="0" y="{y + 20}" width="{bar_w}" height="12" rx="3"/>'
-            f'<rect class="seg-accent" x="0" y="{y + 20}" width="{length:.1f}" height="12" '
-            f'rx="3"/><text class="value" x="{bar_w + 8}" y="{y + 31}">{_e(note)}</text></g>\n'
-        )
-    return _svg(width, max(row_h, row_h * len(rows)), label, parts)
+    items = "".join(
+        f'<li><span class="label">{_e(name)}</span>'
+        f'<span class="bar"><span class="fill tone-accent" '
+        f'style="width:{max(1.0, 100 * value / largest):.1f}%"></span></span>'
+        f'<span class="note">{_e(note)}</span></li>\n'
+        for name, value, note in rows
+    )
+    return f'<ol class="hbars" aria-label="{_e(label)}">\n{items}</ol>\n'
 
 
 # -- many postings --------------------------------------------------------------------------
