@@ -103,5 +103,7 @@ def test_chromium_reads_the_title_and_the_numbers(
     assert f"<title>{title}" in dom
     assert shown in dom
     assert '<span class="fill' in dom
-    if name != "score":
+    if name == "rank":
         assert '<svg class="chart"' in dom
+    if name == "gaps":
+        assert '<ol class="hbars"' in dom
