@@ -138,7 +138,10 @@ class ResultCache:
             return True
         except _Foreign:
             return self._rebuild("is not a fitscore cache of this version")
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError as exc:  # busy, read-only, a full disk: not damage
+            self._give_up(f"cannot be used now ({exc})")
+            return False
+        except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
             return self._rebuild(f"cannot be used ({exc})")
         except OSError as exc:
             self._give_up(f"cannot be created ({exc.strerror or exc})")
@@ -154,7 +157,7 @@ class ResultCache:
     def _check(self, connection: sqlite3.Connection) -> None:
         """Create the tables in a new file, or make sure an existing file is ours. Two runs
         may do this at once: the check and the creation are one write transaction."""
-        connection.execute("PRAGMA journal_mode=WAL")
+        _write_ahead_log(connection)
         connection.execute("BEGIN IMMEDIATE")
         try:
             tables = {
@@ -265,6 +268,21 @@ class ResultCache:
     def close(self) -> None:
         self.flush()
         self._close()
+
+
+def _write_ahead_log(connection: sqlite3.Connection) -> None:
+    """Readers and a writer at once. The mode is kept in the file: set once, by the first run;
+    another run setting it at the same moment is told the file is busy, and waits its turn."""
+    for attempt in range(50):
+        try:
+            mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).casefold() != "wal":
+                connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if attempt == 49:
+                raise
+            time.sleep(0.02 * (attempt + 1))
 
 
 @contextlib.contextmanager

@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar
 
 from fitscore.__about__ import __version__
 from fitscore.cache import MISS, Entry, ResultCache, content_hash, default_location
-from fitscore.diagnostics import Problem
+from fitscore.diagnostics import Problem, warning
 from fitscore.errors import InputError, UnscorableError, WorkerError
 from fitscore.loading import load_profile, load_weights, posting_context, to_model
 from fitscore.models import Posting, Profile, Weights
@@ -62,6 +62,10 @@ class Tally:
     notes: list[str] = field(default_factory=list)
 
 
+def _no_warning(result: object) -> Problem | None:
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class _Measure(Generic[R]):
     """What is computed of each posting, and how it is kept in the result cache."""
@@ -70,6 +74,7 @@ class _Measure(Generic[R]):
     compute: Callable[[Posting, str], R]
     encode: Callable[[R], str]
     decode: Callable[[str, str], R]
+    warn: Callable[[R], Problem | None] = _no_warning
 
 
 def rank(
@@ -137,7 +142,7 @@ def scored(
     What is not a result (bad files, cache notes) is added to ``tally`` on the way.
     """
     scorer = _scorer(profile, catalog, weights, today, limits)
-    measure = _Measure("summary", scorer.summary, _encode_entry, _decode_entry)
+    measure = _Measure("summary", scorer.summary, _encode_entry, _decode_entry, _unscorable)
     yield from _over_postings(scorer, paths, measure, tally, jobs, limits, strict, progress, cache)
 
 
@@ -253,6 +258,9 @@ def _over_postings(
                 continue
             if outcome.keep is not None and results is not None:
                 results.keep(outcome.keep)
+            found = measure.warn(outcome.result)
+            if found is not None:
+                tally.problems.append(found)
             yield outcome.result
     finally:
         if results is not None:
@@ -297,6 +305,19 @@ def _run_key(scorer: Scorer, measure: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+NOTHING_TO_SCORE = "nothing-to-score"
+
+
+def _unscorable(entry: RankEntry) -> Problem | None:
+    if entry.scorable:
+        return None
+    message = (
+        "the posting asks for nothing fitscore can score (no skill, degree, publications or "
+        "big data): its score of 0.0 is not a fit"
+    )
+    return warning(entry.path, 0, 0, NOTHING_TO_SCORE, message)
+
+
 def _encode_entry(entry: RankEntry) -> str:
     return json.dumps(
         [
@@ -308,14 +329,15 @@ def _encode_entry(entry: RankEntry) -> str:
             entry.required_total,
             entry.top_gap,
             entry.top_gap_points,
+            entry.scorable,
         ],
         ensure_ascii=False,
     )
 
 
 def _decode_entry(payload: str, path: str) -> RankEntry:
-    title, company, score, band, met, total, top_gap, top_gap_points = json.loads(payload)
-    return RankEntry(path, title, company, score, band, met, total, top_gap, top_gap_points)
+    title, company, score, band, met, total, top_gap, points, scorable = json.loads(payload)
+    return RankEntry(path, title, company, score, band, met, total, top_gap, points, scorable)
 
 
 def _encode_items(items: list[DemandItem]) -> str:

@@ -56,7 +56,7 @@ class ScoreReport:
     profile_name: str
     posting_path: str
     title: str
-    company: str
+    company: str | None
     components: tuple[ComponentResult, ...]
     requirements: tuple[RequirementResult, ...]
     gaps: tuple[Gap, ...]
@@ -74,6 +74,11 @@ class ScoreReport:
     @property
     def required_total(self) -> int:
         return sum(1 for item in self.requirements if item.section is Section.REQUIRED)
+
+    @property
+    def scorable(self) -> bool:
+        """False when the posting asks for nothing that can be scored: its 0.0 is no fit."""
+        return any(component.weight > 0 for component in self.components)
 
     @property
     def passed(self) -> bool:
@@ -126,13 +131,14 @@ class RankEntry:
 
     path: str
     title: str
-    company: str
+    company: str | None
     score: float
     band: str
     required_met: int
     required_total: int
     top_gap: str | None
     top_gap_points: float
+    scorable: bool = True  # False: the posting asks for nothing that can be scored
 
     def sort_key(self) -> tuple[float, str]:
         return (-self.score, self.path)
@@ -191,10 +197,13 @@ class _OverPostings:
 
     @property
     def exit_code(self) -> int:
-        return EXIT_CHECK_FAILED if self.failed else EXIT_OK
+        """1 when an input could not be scored, or when there was no posting at all."""
+        return EXIT_CHECK_FAILED if self.failed or not self.inputs else EXIT_OK
 
     def summary(self) -> str:
-        """One line for stderr when inputs failed, else empty."""
+        """One line for stderr when inputs failed or none was found, else empty."""
+        if not self.inputs:
+            return "no posting files found (folders are searched for *.yaml and *.yml files)"
         if not self.failed:
             return ""
         return f"{self.failed} of {self.inputs} inputs could not be scored"
@@ -332,3 +341,38 @@ class CategoryList:
 
     categories: tuple[CategoryCount, ...]
     exit_code: int = EXIT_OK
+
+
+@dataclass(frozen=True, slots=True)
+class DraftFile:
+    """One raw posting read into a draft: where it went (None: the text is for stdout)."""
+
+    source: str
+    target: str | None
+    text: str
+    notes: tuple[str, ...]
+    has_requirements: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParseReport:
+    """What ``parse`` did with each input (``fitscore parse``)."""
+
+    drafts: tuple[DraftFile, ...]
+    problems: tuple[Problem, ...] = ()
+    failed: int = 0
+
+    @property
+    def empty(self) -> int:
+        return sum(1 for draft in self.drafts if not draft.has_requirements)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a draft holds no requirement (it is still written) or an input failed."""
+        return EXIT_CHECK_FAILED if self.empty or self.failed else EXIT_OK
+
+    def summary(self) -> str:
+        return (
+            f"{_count(len(self.drafts), 'draft')} written, {self.empty} with no requirement, "
+            f"{_count(self.failed, 'input')} failed"
+        )

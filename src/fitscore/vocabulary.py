@@ -54,6 +54,7 @@ class Source(StrEnum):
     EXPERIENCE = "experience"
     PROJECT = "project"
     PUBLICATION = "publication"
+    EDUCATION = "education"
     TEXT = "free text"
 
     @property

@@ -7,9 +7,11 @@ the network would show it.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,15 +33,23 @@ FLAGS = (
 )
 PROFILE = str(ROOT / "profiles" / "masters-data-engineer.yaml")
 POSTINGS = str(ROOT / "postings")
-PAGES = {
-    "score": (
-        ["score", PROFILE, str(PINTEREST)],
-        "fitscore: 73.9 (good) for PhD Machine Learning Internship 2026 at Pinterest",
-        "73.9",
-    ),
-    "rank": (["rank", PROFILE, POSTINGS], "fitscore: 3 postings ranked", "98.0"),
-    "gaps": (["gaps", PROFILE, POSTINGS], "fitscore: 9 skills to learn next", "TypeScript"),
+COMMANDS = {
+    "score": ["score", PROFILE, str(PINTEREST)],
+    "rank": ["rank", PROFILE, POSTINGS],
+    "gaps": ["gaps", PROFILE, POSTINGS],
 }
+
+
+def expected(name: str, found: Any) -> tuple[str, str]:
+    """The title and one number or word the page must show, from the command's JSON."""
+    if name == "score":
+        score = f"{found['score']:.1f}"
+        posting = found["posting"]
+        return f"fitscore: {score} ({found['band']}) for {posting['title']}", score
+    if name == "rank":
+        return f"fitscore: {len(found)} postings ranked", f"{found[0]['score']:.1f}"
+    return f"fitscore: {len(found)} skills to learn next", found[0]["skill"]
+
 
 pytestmark = pytest.mark.skipif(BROWSER is None, reason="no chromium or chrome on PATH")
 
@@ -57,7 +67,7 @@ def browse(page: Path, folder: Path, *action: str) -> subprocess.Popen[bytes]:
 
 
 @pytest.fixture(scope="module")
-def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
+def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str, Any]]:
     """Each page saved by the CLI, then drawn to a PNG and dumped as DOM, all at once."""
     folder = tmp_path_factory.mktemp("browser")
     with pytest.MonkeyPatch.context() as patch:
@@ -66,11 +76,13 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str
         patch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
         patch.delenv("FITSCORE_CATALOG", raising=False)
         patch.delenv("FITSCORE_CACHE", raising=False)
-        for name, (command, _, _) in PAGES.items():
-            result = run(*command, "--save", str(folder / f"{name}.html"))
+        found = {}
+        for name, command in COMMANDS.items():
+            result = run(*command, "--save", str(folder / f"{name}.html"), "--format", "json")
             assert result.exit_code == 0, result.stderr
+            found[name] = json.loads(result.stdout)
     running = {}
-    for name in PAGES:
+    for name in COMMANDS:
         page = folder / f"{name}.html"
         shot = f"--screenshot={folder / f'{name}.png'}"
         running[name] = (
@@ -82,24 +94,24 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str
         dom, _ = dump.communicate(timeout=TIMEOUT)
         screenshot.communicate(timeout=TIMEOUT)
         assert screenshot.returncode == 0 and dump.returncode == 0
-        results[name] = (folder / f"{name}.png", dom.decode("utf-8"))
+        results[name] = (folder / f"{name}.png", dom.decode("utf-8"), found[name])
     return results
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_chromium_draws_the_page(name: str, drawn: dict[str, tuple[Path, str]]) -> None:
-    png, _ = drawn[name]
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_chromium_draws_the_page(name: str, drawn: dict[str, tuple[Path, str, Any]]) -> None:
+    png, _, _ = drawn[name]
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(data) > 10_000
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_chromium_reads_the_title_and_the_numbers(
-    name: str, drawn: dict[str, tuple[Path, str]]
+    name: str, drawn: dict[str, tuple[Path, str, Any]]
 ) -> None:
-    _, dom = drawn[name]
-    _, title, shown = PAGES[name]
+    _, dom, found = drawn[name]
+    title, shown = expected(name, found)
     assert f"<title>{title}" in dom
     assert shown in dom
     assert '<span class="fill' in dom

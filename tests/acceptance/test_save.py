@@ -22,7 +22,7 @@ COMMANDS = {
     "gaps": ["gaps", PROFILE, POSTINGS],
 }
 # What each saved report must say, whatever the suffix.
-SAYS = {"score": "73.9", "rank": "Northwind", "gaps": "TypeScript"}
+SAYS = {"score": "Pinterest", "rank": "Northwind", "gaps": "TypeScript"}
 SVG_NAMESPACE = 'xmlns="http://www.w3.org/2000/svg"'
 
 

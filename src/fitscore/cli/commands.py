@@ -13,14 +13,18 @@ import typer
 from fitscore.cli.app import app, catalog_app, import_app
 from fitscore.cli.emit import emit, output_text, progress_bar, write
 from fitscore.cli.guard import guard, hinted, note, report_problems
+from fitscore.cli.help import Command, choice
 from fitscore.cli.options import (
     MAX_BYTES,
     Catalogs,
+    FailUnder,
     Force,
     Header,
     Jobs,
+    KindChoice,
     ListFormatChoice,
     MaxBytes,
+    MinScore,
     NoCache,
     NullSeparated,
     Output,
@@ -28,7 +32,11 @@ from fitscore.cli.options import (
     ProfilePath,
     Save,
     SaveForce,
+    ScoreFormatChoice,
+    Strict,
     Today,
+    Top,
+    ValidateFormatChoice,
     WeightsFile,
 )
 from fitscore.cli.terminal import is_terminal
@@ -103,18 +111,13 @@ def _finish(
     raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     paths: Annotated[
         list[str], typer.Argument(help="Files or folders to check.", metavar="PATH...")
     ],
-    kind: Annotated[
-        FileKind | None,
-        typer.Option("--kind", help="Treat every file as this kind instead of detecting it."),
-    ] = None,
-    output_format: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = ValidateFormat.TEXT,
+    kind: KindChoice = None,
+    output_format: ValidateFormatChoice = ValidateFormat.TEXT,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     catalog: Catalogs = None,
     max_bytes: MaxBytes = MAX_BYTES,
@@ -137,24 +140,14 @@ def validate(
         raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def score(
     profile: ProfilePath,
     posting: Annotated[
         str, typer.Argument(help="Posting YAML file, or - for standard input.", metavar="POSTING")
     ],
-    output_format: Annotated[
-        ScoreFormat | None,
-        typer.Option(
-            "--format", "-f", help="Report format. Default: table on a terminal, else text."
-        ),
-    ] = None,
-    fail_under: Annotated[
-        float | None,
-        typer.Option(
-            "--fail-under", min=0, max=100, help="Exit 1 when the score is below N.", metavar="N"
-        ),
-    ] = None,
+    output_format: ScoreFormatChoice = None,
+    fail_under: FailUnder = None,
     weights: WeightsFile = None,
     save: Annotated[
         str | None,
@@ -190,28 +183,23 @@ def score(
             save=save,
             force=force,
         )
+        if not report.scorable:
+            note(f"{posting}: the posting asks for nothing fitscore can score: 0.0 is not a fit")
         if not report.passed:
             note(f"score {report.score:.1f} is under {fail_under:g}")
         raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def rank(
     profile: ProfilePath,
     paths: PostingPaths,
     output_format: ListFormatChoice = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the best N.")] = None,
-    min_score: Annotated[
-        float | None,
-        typer.Option(
-            "--min-score", min=0, max=100, help="Show only postings scoring N or more.", metavar="N"
-        ),
-    ] = None,
+    top: Top = None,
+    min_score: MinScore = None,
     null: NullSeparated = False,
     jobs: Jobs = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Stop at the first file that cannot be scored.")
-    ] = False,
+    strict: Strict = False,
     header: Header = None,
     stream: Annotated[
         bool,
@@ -254,12 +242,12 @@ def rank(
         _finish(report, output_format, header, save, force)
 
 
-@app.command()
+@app.command(cls=Command)
 def gaps(
     profile: ProfilePath,
     paths: PostingPaths,
     output_format: ListFormatChoice = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N.")] = None,
+    top: Top = None,
     null: NullSeparated = False,
     jobs: Jobs = None,
     header: Header = None,
@@ -293,10 +281,16 @@ def gaps(
         _finish(report, output_format, header, save, force)
 
 
-@app.command()
+@app.command(cls=Command)
 def init(
     kind: Annotated[
-        FileKind, typer.Option("--kind", help="What to start: a profile or a posting.")
+        FileKind,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            parser=choice("--kind", FileKind),
+            help="profile or posting: what to start (default: profile).",
+        ),
     ] = FileKind.PROFILE,
     output: Output = None,
     force: Force = False,
@@ -313,7 +307,7 @@ def init(
         )
 
 
-@catalog_app.command("categories")
+@catalog_app.command("categories", cls=Command)
 def catalog_categories(catalog: Catalogs = None) -> None:
     """List the categories a posting can ask for, with how many skills each holds.
 
@@ -326,9 +320,12 @@ def catalog_categories(catalog: Catalogs = None) -> None:
         write(categories_text(categories(_catalog(catalog))))
 
 
-@catalog_app.command("show")
+@catalog_app.command("show", cls=Command)
 def catalog_show(
-    term: Annotated[str, typer.Argument(help="A skill as a profile or posting might write it.")],
+    term: Annotated[
+        str,
+        typer.Argument(metavar="TERM", help="A skill as a profile or posting might write it."),
+    ],
     catalog: Catalogs = None,
 ) -> None:
     """Show what a term resolves to: canonical name, aliases, categories, family, implications.
@@ -346,41 +343,70 @@ def catalog_show(
         raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def parse(
-    source: Annotated[
-        str,
-        typer.Argument(help="Raw posting: text, HTML, or - for standard input.", metavar="FILE"),
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Raw postings: text, Markdown, HTML, or - for standard input.", metavar="FILE..."
+        ),
     ],
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the draft here, not to stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write the draft here, not to stdout; a folder (one STEM.yaml per input) "
+            "when it is one or when several inputs are given.",
+        ),
     ] = None,
-    force: Force = False,
-    title: Annotated[str | None, typer.Option("--title", help="Job title, if not found.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite files.")] = False,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="Job title (overrides).")
+    ] = None,
     company: Annotated[
-        str | None, typer.Option("--company", help="Company name, if not found.")
+        str | None,
+        typer.Option("--company", metavar="TEXT", help="Company name (overrides)."),
     ] = None,
     catalog: Catalogs = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
-    """Turn a raw posting (text, or HTML with schema.org JobPosting data) into a posting draft.
+    """Turn raw postings (text, Markdown, or HTML with schema.org JobPosting data) into drafts.
+
+    Exit 1 when a draft holds no requirement (it is still written) or an input failed.
 
     Example: fitscore parse job.txt | fitscore score profiles/me.yaml -
     """
-    from fitscore.parsing import check_yaml, draft_to_yaml, parse_posting
-    from fitscore.sources import read_source
+    from fitscore.drafting import NO_COMPANY
+    from fitscore.drafting.files import draft_files
 
     with guard():
-        skills = _catalog(catalog)
-        raw, name = read_source(source, Limits(max_bytes=max_bytes), sys.stdin.buffer)
-        draft = parse_posting(raw, name, skills, title=title, company=company)
-        text = draft_to_yaml(draft, name)
-        check_yaml(text, skills)
-        output_text(text, output, force=force)
+        report = draft_files(
+            sources,
+            output,
+            _catalog(catalog),
+            title=title,
+            company=company,
+            force=force,
+            limits=Limits(max_bytes=max_bytes),
+            stdin=sys.stdin.buffer,
+        )
+        for draft in report.drafts:
+            for message in draft.notes:
+                hint = " (or pass --company)" if message == NO_COMPANY else ""
+                note(f"{draft.source}: {message}{hint}")
+            if draft.target is None:
+                write(draft.text)
+            else:
+                note(f"wrote {draft.target}")
+        report_problems(report.problems)
+        if len(sources) > 1:
+            note(report.summary())
+        raise typer.Exit(report.exit_code)
 
 
-@import_app.command("jsonresume")
+@import_app.command("jsonresume", cls=Command)
 def import_jsonresume(
     source: Annotated[
         str, typer.Argument(help="A JSON Resume document, or - for standard input.", metavar="FILE")
@@ -399,20 +425,26 @@ def import_jsonresume(
 
     Example: fitscore import jsonresume resume.json -o profiles/me.yaml
     """
-    from fitscore.jsonresume import from_jsonresume, to_yaml
+    from fitscore.importers.jsonresume import from_jsonresume, to_yaml
     from fitscore.loading import load_json
 
     with guard():
         document = load_json(source, Limits(max_bytes=max_bytes), sys.stdin.buffer)
-        result = from_jsonresume(document, today=today or dt.date.today())
+        shown = "<stdin>" if source == "-" else source
+        result = from_jsonresume(document, today=today or dt.date.today(), source=shown)
+        for reading in result.read_as:
+            note(f"read: {reading}")
         for dropped in result.dropped:
             note(f"not imported: {dropped}")
         output_text(to_yaml(result), output, force=force)
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
-    kind: Annotated[FileKind, typer.Argument(help="profile or posting.")],
+    kind: Annotated[
+        FileKind,
+        typer.Argument(metavar="KIND", parser=choice("KIND", FileKind), help="profile or posting."),
+    ],
 ) -> None:
     """Print the JSON Schema of a file kind, generated from the models.
 

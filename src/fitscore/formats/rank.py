@@ -88,7 +88,7 @@ def as_renderable(report: RankReport) -> RenderableType:
             Text(bar(entry.score / 100, 10), style=style),
             Text(entry.band, style=style),
             Text(entry.title),
-            Text(entry.company),
+            Text(entry.company or ""),
             f"{entry.required_met}/{entry.required_total}",
             Text(f"+{entry.top_gap_points:.1f} {entry.top_gap}" if entry.top_gap else ""),
         )

@@ -159,6 +159,7 @@ class Scorer:
             required_total=len(required),
             top_gap=top[2] if top else None,
             top_gap_points=top[0] if top else 0.0,
+            scorable=any(component.weight > 0 for component in evaluation.components),
         )
 
     def missing_items(self, posting: Posting, posting_path: str = "") -> list[DemandItem]:
