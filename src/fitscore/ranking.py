@@ -175,6 +175,7 @@ def roll_up(items_per_posting: Iterable[list[DemandItem]]) -> tuple[DemandRow, .
     """Missing skills by the total points they would add, then by how many postings ask."""
     totals: dict[str, list[float]] = {}
     examples: dict[str, str] = {}
+    options: dict[str, tuple[str, ...]] = {}
     for items in items_per_posting:
         seen: set[str] = set()
         for item in items:
@@ -185,8 +186,11 @@ def roll_up(items_per_posting: Iterable[list[DemandItem]]) -> tuple[DemandRow, .
                 row[1] += any(i.section is Section.REQUIRED for i in items if i.skill == item.skill)
             row[2] += item.points
             examples.setdefault(item.skill, item.text)
+            options.setdefault(item.skill, item.options)
     rows = [
-        DemandRow(skill, int(count), int(required), round(points, 1), examples[skill])
+        DemandRow(
+            skill, int(count), int(required), round(points, 1), examples[skill], options[skill]
+        )
         for skill, (count, required, points) in totals.items()
     ]
     rows.sort(key=lambda row: (-row.points, -row.postings, row.skill.casefold()))
@@ -342,15 +346,15 @@ def _decode_entry(payload: str, path: str) -> RankEntry:
 
 def _encode_items(items: list[DemandItem]) -> str:
     return json.dumps(
-        [[item.skill, item.text, item.section.value, item.points] for item in items],
+        [[item.skill, item.text, item.section.value, item.points, item.options] for item in items],
         ensure_ascii=False,
     )
 
 
 def _decode_items(payload: str, path: str) -> list[DemandItem]:
     return [
-        DemandItem(skill, text, Section(section), points)
-        for skill, text, section, points in json.loads(payload)
+        DemandItem(skill, text, Section(section), points, tuple(options))
+        for skill, text, section, points, options in json.loads(payload)
     ]
 
 

@@ -165,17 +165,26 @@ class DemandItem:
     text: str
     section: Section
     points: float
+    options: tuple[str, ...] = ()  # for a choice or a category: skills that would do
 
 
 @dataclass(frozen=True, slots=True)
 class DemandRow:
-    """One missing skill over many postings."""
+    """One missing skill over many postings. ``points``: what it would add to the scores,
+    summed over the postings that ask for it; ``options``: for a choice or a category, the
+    skills that would satisfy it."""
 
     skill: str
     postings: int
     required_in: int
     points: float
     example: str
+    options: tuple[str, ...] = ()
+
+    @property
+    def average_points(self) -> float:
+        """What it would add to one posting's score, on average."""
+        return round(self.points / self.postings, 1) if self.postings else 0.0
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -183,8 +192,9 @@ class DemandRow:
             "postings": self.postings,
             "required_in": self.required_in,
             "points": self.points,
-            "average_points": round(self.points / self.postings, 1) if self.postings else 0.0,
+            "average_points": self.average_points,
             "example": self.example,
+            "options": ", ".join(self.options),
         }
 
 
@@ -326,6 +336,17 @@ class SkillDescription:
     @property
     def exit_code(self) -> int:
         return EXIT_OK if self.skill is not None else EXIT_CHECK_FAILED
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryDescription:
+    """A category of the catalogue and the skills that belong to it (``catalog show``)."""
+
+    name: str
+    label: str
+    members: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+    exit_code: int = EXIT_OK
 
 
 @dataclass(frozen=True, slots=True)

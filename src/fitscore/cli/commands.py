@@ -41,7 +41,7 @@ from fitscore.cli.options import (
 )
 from fitscore.cli.terminal import is_terminal
 from fitscore.errors import UsageError
-from fitscore.formats import ListFormat, ScoreFormat, ValidateFormat
+from fitscore.formats import CatalogFormat, ListFormat, ScoreFormat, ValidateFormat
 from fitscore.sources import STDIN, Limits, split_paths
 from fitscore.vocabulary import FileKind
 
@@ -308,35 +308,56 @@ def init(
 
 
 @catalog_app.command("categories", cls=Command)
-def catalog_categories(catalog: Catalogs = None) -> None:
+def catalog_categories(
+    output_format: Annotated[
+        CatalogFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=choice("--format", CatalogFormat),
+            help="table or tsv (default: table on a terminal, else tsv).",
+        ),
+    ] = None,
+    catalog: Catalogs = None,
+) -> None:
     """List the categories a posting can ask for, with how many skills each holds.
 
     Example: fitscore catalog categories
     """
-    from fitscore.formats.catalog import categories_text
     from fitscore.skills.lookup import categories
 
     with guard():
-        write(categories_text(categories(_catalog(catalog))))
+        report = categories(_catalog(catalog))
+        emit(report, output_format or CatalogFormat.default(is_terminal(sys.stdout)))
 
 
 @catalog_app.command("show", cls=Command)
 def catalog_show(
     term: Annotated[
         str,
-        typer.Argument(metavar="TERM", help="A skill as a profile or posting might write it."),
+        typer.Argument(
+            metavar="TERM",
+            help="A skill as a profile or posting might write it, or a category (big_data).",
+        ),
     ],
     catalog: Catalogs = None,
 ) -> None:
-    """Show what a term resolves to: canonical name, aliases, categories, family, implications.
+    """Show what a term resolves to (name, aliases, categories, family, implications), or
+    the skills of a category.
 
     Example: fitscore catalog show k8s
     """
-    from fitscore.formats.catalog import description_text
-    from fitscore.skills.lookup import describe
+    from fitscore.formats.catalog import category_text, description_text
+    from fitscore.skills.lookup import describe, describe_category
 
     with guard():
-        report = describe(_catalog(catalog), term)
+        skills = _catalog(catalog)
+        category = describe_category(skills, term)
+        if category is not None:
+            write(category_text(category))
+            raise typer.Exit(category.exit_code)
+        report = describe(skills, term)
         if report.skill is None:
             note(f"'{term}' is not in the skill catalogue")
         write(description_text(report))

@@ -187,7 +187,7 @@ def check_save(value: str | None) -> str | None:
     from fitscore.cli.emit import SAVE_SUFFIXES
 
     if value is not None and Path(value).suffix.lower() not in SAVE_SUFFIXES:
-        raise typer.BadParameter(f"'{value}' does not end in .html, .svg or .txt")
+        raise OptionError(f"--save must end in .html, .htm, .svg or .txt; got '{value}'")
     return value
 
 

@@ -19,9 +19,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from fitscore.reports import DemandReport, RankReport, ScoreReport, ValidationReport
+    from fitscore.reports import (
+        CategoryList,
+        DemandReport,
+        RankReport,
+        ScoreReport,
+        ValidationReport,
+    )
 
-    Report = ScoreReport | RankReport | DemandReport | ValidationReport
+    Report = ScoreReport | RankReport | DemandReport | ValidationReport | CategoryList
 
 
 class ValidateFormat(StrEnum):
@@ -67,13 +73,34 @@ class ListFormat(StrEnum):
         return cls.TABLE if terminal else cls.TSV
 
 
-Format = ValidateFormat | ScoreFormat | ListFormat
+class CatalogFormat(StrEnum):
+    """Formats of the catalogue's category list."""
+
+    TABLE = "table"
+    TSV = "tsv"
+
+    @property
+    def draws_table(self) -> bool:
+        return self is CatalogFormat.TABLE
+
+    @classmethod
+    def default(cls, terminal: bool) -> CatalogFormat:
+        return cls.TABLE if terminal else cls.TSV
+
+
+Format = ValidateFormat | ScoreFormat | ListFormat | CatalogFormat
 
 
 def render(report: Report, output_format: Format, header: bool | None = None) -> str:
     """The text of ``report`` in ``output_format``; ``header`` overrides csv's and tsv's."""
-    from fitscore.reports import DemandReport, RankReport, ScoreReport
+    from fitscore.reports import CategoryList, DemandReport, RankReport, ScoreReport
 
+    if isinstance(report, CategoryList):
+        from fitscore.formats import catalog, plain
+
+        if output_format is CatalogFormat.TABLE:
+            return plain.plain_text(catalog.categories_renderable(report), plain.LIST_WIDTH)
+        return catalog.categories_text(report)
     if isinstance(report, ScoreReport):
         from fitscore.formats import score
 
@@ -89,8 +116,12 @@ def render(report: Report, output_format: Format, header: bool | None = None) ->
 
 def renderable(report: Report) -> RenderableType:
     """What a terminal shows of ``report`` for a format that ``draws_table``."""
-    from fitscore.reports import DemandReport, RankReport, ScoreReport
+    from fitscore.reports import CategoryList, DemandReport, RankReport, ScoreReport
 
+    if isinstance(report, CategoryList):
+        from fitscore.formats import catalog
+
+        return catalog.categories_renderable(report)
     if isinstance(report, ScoreReport):
         from fitscore.formats import score
 

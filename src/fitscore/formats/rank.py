@@ -25,7 +25,15 @@ COLUMNS = (
     "top_gap",
     "path",
 )
-DEMAND_COLUMNS = ("skill", "postings", "required_in", "points", "average_points", "example")
+DEMAND_COLUMNS = (
+    "skill",
+    "postings",
+    "required_in",
+    "points",
+    "average_points",
+    "example",
+    "options",
+)
 
 
 def render(
@@ -96,18 +104,23 @@ def as_renderable(report: RankReport) -> RenderableType:
 
 
 def demand_renderable(report: DemandReport) -> RenderableType:
+    """The roll-up as a table. "points" is what a skill would add to the scores of all the
+    postings that ask for it, "per posting" its average; "would do" lists the skills that
+    satisfy a choice or a category."""
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     table = Table(
         title="Skills to learn next: what the postings ask and you miss", title_justify="left"
     )
-    table.add_column("#", justify="right")
-    table.add_column("skill")
-    table.add_column("postings", justify="right")
-    table.add_column("required in", justify="right")
-    table.add_column("points", justify="right")
-    table.add_column("as a posting puts it")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("skill", ratio=3)
+    table.add_column("postings", justify="right", no_wrap=True)
+    table.add_column("required in", justify="right", no_wrap=True)
+    table.add_column("points", justify="right", no_wrap=True)
+    table.add_column("per posting", justify="right", no_wrap=True)
+    table.add_column("would do", ratio=2)
     for position, row in enumerate(report.rows, 1):
         table.add_row(
             str(position),
@@ -115,6 +128,12 @@ def demand_renderable(report: DemandReport) -> RenderableType:
             str(row.postings),
             str(row.required_in),
             f"+{row.points:.1f}",
-            Text(row.example),
+            f"+{row.average_points:.1f}",
+            Text(", ".join(row.options)),
         )
-    return table
+    explanation = Text(
+        "points: what learning it would add to your scores, summed over the postings that ask "
+        "for it; per posting: the average for one of them.",
+        style="dim",
+    )
+    return Group(table, explanation)
