@@ -4,6 +4,7 @@ and ``--save FILE``. Formatters return text; only this module writes it."""
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,7 +79,8 @@ def emit(
     if output_format.draws_table and is_terminal(sys.stdout):
         from fitscore.cli.terminal import make_console
 
-        make_console().print(renderable(report))
+        console = make_console()
+        console.print(renderable(report, console.width))
     else:
         write(render(report, output_format, header))
     if save:
@@ -133,18 +135,35 @@ def progress_bar() -> Iterator[Callable[[int, int], None]]:
     if not is_terminal(sys.stderr):
         yield lambda done, total: None
         return
-    from rich.progress import Progress, TaskID
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     from fitscore.cli.terminal import make_console
 
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+    )
     state: dict[str, TaskID] = {}
-    with Progress(console=make_console(sys.stderr), transient=True) as bar:
+    started = time.monotonic()
+    with Progress(*columns, console=make_console(sys.stderr), transient=True) as bar:
 
         def advance(done: int, total: int) -> None:
             if total < PROGRESS_FROM:
                 return
             if "task" not in state:
-                state["task"] = bar.add_task("scoring", total=total)
-            bar.update(state["task"], completed=done)
+                state["task"] = bar.add_task("scoring", total=total, rate="")
+            elapsed = time.monotonic() - started
+            rate = f"{done / elapsed:,.0f}/s" if elapsed > 0 else ""
+            bar.update(state["task"], completed=done, rate=rate)
 
         yield advance

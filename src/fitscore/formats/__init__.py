@@ -114,8 +114,9 @@ def render(report: Report, output_format: Format, header: bool | None = None) ->
     return validation.FORMATTERS[ValidateFormat(output_format)](report)
 
 
-def renderable(report: Report) -> RenderableType:
-    """What a terminal shows of ``report`` for a format that ``draws_table``."""
+def renderable(report: Report, width: int | None = None) -> RenderableType:
+    """What a terminal of ``width`` columns shows of ``report`` for a format that
+    ``draws_table`` (None: the width of a plain-text table)."""
     from fitscore.reports import CategoryList, DemandReport, RankReport, ScoreReport
 
     if isinstance(report, CategoryList):
@@ -129,5 +130,7 @@ def renderable(report: Report) -> RenderableType:
     from fitscore.formats import rank
 
     if isinstance(report, RankReport | DemandReport):
-        return rank.renderable_of(report)
+        from fitscore.formats.plain import LIST_WIDTH
+
+        return rank.renderable_of(report, width or LIST_WIDTH)
     raise TypeError(f"no table for {type(report).__name__}")
