@@ -10,7 +10,7 @@ import pytest
 
 from fitscore.__about__ import __version__
 from fitscore.diagnostics import error
-from fitscore.formats.html import demand_page, page, rank_page, score_page
+from fitscore.formats.html import demand_page, page, rank_page, score_page, tick_step
 from fitscore.formats.score import BAND_STYLES
 from fitscore.reports import (
     ComponentResult,
@@ -287,3 +287,16 @@ def test_page_picks_the_page_of_the_report() -> None:
     assert page(score_report()) == score_page(score_report())
     assert page(rank_report()) == rank_page(rank_report())
     assert page(demand_report()) == demand_page(demand_report())
+
+
+@pytest.mark.parametrize(
+    ("largest", "step"), [(0, 1), (1, 1), (5, 1), (6, 2), (10, 2), (22, 5), (60, 20), (999, 200)]
+)
+def test_the_histogram_axis_has_round_ticks(largest: int, step: int) -> None:
+    assert tick_step(largest) == step
+
+
+def test_the_histogram_axis_is_marked_in_round_steps() -> None:
+    text = rank_page(rank_report())
+    ticks = re.findall(r'text-anchor="end">(\d+)</text>', text)
+    assert ticks == ["0", "1", "2"]

@@ -362,19 +362,30 @@ def _bins(entries: Sequence[RankEntry]) -> list[Counter[str]]:
     return bins
 
 
+def tick_step(largest: int) -> int:
+    """A round step (1, 2, 5, 10, 20, 50...) that marks ``largest`` with at most five ticks."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            if largest <= 5 * factor * magnitude:
+                return factor * magnitude
+        magnitude *= 10
+
+
 def histogram(entries: Sequence[RankEntry]) -> str:
     """The score distribution as an SVG column chart, each column stacked by band."""
     bins = _bins(entries)
-    tallest = max((sum(b.values()) for b in bins), default=0) or 1
+    largest = max((sum(b.values()) for b in bins), default=0)
+    step = tick_step(largest)
+    tallest = max(step, -(-largest // step) * step)
     left, top, plot_w, plot_h = 36, 16, 440, 170
     column = plot_w / len(bins)
     parts: list[str] = []
-    steps = sorted({0, tallest, *(round(tallest * k / 4) for k in range(1, 4))})
-    for step in steps:
-        y = top + plot_h - plot_h * step / tallest
+    for tick in range(0, tallest + 1, step):
+        y = top + plot_h - plot_h * tick / tallest
         parts.append(
             f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}"/>'
-            f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{step}</text>\n'
+            f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>\n'
         )
     for index, counts in enumerate(bins):
         x = left + index * column + 4
