@@ -30,6 +30,8 @@ from fitscore.cli.options import (
     Output,
     PostingPaths,
     ProfilePath,
+    Save,
+    SaveForce,
     ScoreFormatChoice,
     Strict,
     Today,
@@ -91,11 +93,17 @@ def _stream(
 
 
 def _finish(
-    report: RankReport | DemandReport, output_format: ListFormat | None, header: bool | None
+    report: RankReport | DemandReport,
+    output_format: ListFormat | None,
+    header: bool | None,
+    save: str | None = None,
+    force: bool = False,
 ) -> NoReturn:
-    """A report over many postings: the files that failed, the list, the exit code."""
+    """A report over many postings: the files that failed, the list (and --save), the exit
+    code."""
     report_problems(report.problems)
-    emit(report, output_format or ListFormat.default(is_terminal(sys.stdout)), header=header)
+    chosen = output_format or ListFormat.default(is_terminal(sys.stdout))
+    emit(report, chosen, header=header, save=save, force=force)
     for message in report.notes:
         note(message)
     if report.summary():
@@ -141,13 +149,8 @@ def score(
     output_format: ScoreFormatChoice = None,
     fail_under: FailUnder = None,
     weights: WeightsFile = None,
-    save: Annotated[
-        str | None,
-        typer.Option(
-            "--save", metavar="FILE", help="Also keep the terminal report as .svg, .html or .txt."
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Let --save overwrite a file.")] = False,
+    save: Save = None,
+    force: SaveForce = False,
     today: Today = None,
     catalog: Catalogs = None,
     max_bytes: MaxBytes = MAX_BYTES,
@@ -202,6 +205,8 @@ def rank(
         ),
     ] = False,
     no_cache: NoCache = False,
+    save: Save = None,
+    force: SaveForce = False,
     weights: WeightsFile = None,
     today: Today = None,
     catalog: Catalogs = None,
@@ -224,10 +229,12 @@ def rank(
             "progress": progress,
             "cache": not no_cache,
         }
+        if stream and save:
+            raise UsageError("--save keeps a whole ranking: leave out --stream")
         if stream:
             _stream(profile, _paths(paths, null), options, output_format, header, min_score)
         report = run(profile, _paths(paths, null), top=top, min_score=min_score, **options)
-        _finish(report, output_format, header)
+        _finish(report, output_format, header, save, force)
 
 
 @app.command(cls=Command)
@@ -240,6 +247,8 @@ def gaps(
     jobs: Jobs = None,
     header: Header = None,
     no_cache: NoCache = False,
+    save: Save = None,
+    force: SaveForce = False,
     weights: WeightsFile = None,
     today: Today = None,
     catalog: Catalogs = None,
@@ -264,7 +273,7 @@ def gaps(
             progress=progress,
             cache=not no_cache,
         )
-        _finish(report, output_format, header)
+        _finish(report, output_format, header, save, force)
 
 
 @app.command(cls=Command)

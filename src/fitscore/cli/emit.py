@@ -10,17 +10,46 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fitscore.cli.terminal import is_terminal
+from fitscore.cli.terminal import is_terminal, saved_width
 from fitscore.errors import OutputError
 from fitscore.formats import Format, render, renderable
 from fitscore.output import write_atomic
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from fitscore.formats import Report
 
 SAVE_SUFFIXES = (".svg", ".html", ".htm", ".txt")
+MONOSPACE = (
+    "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace"
+)
+# rich's own SVG template less its web font: the font-face rules there fetch Fira Code from a
+# CDN, so a saved SVG looked different offline. The placeholders are rich's (export_svg).
+SVG_FORMAT = (
+    '<svg class="rich-terminal" viewBox="0 0 {width} {height}" '
+    'xmlns="http://www.w3.org/2000/svg">\n'
+    "<style>\n"
+    ".{unique_id}-matrix {{ font-family: " + MONOSPACE + "; font-size: {char_height}px; "
+    "line-height: {line_height}px; font-variant-east-asian: full-width; }}\n"
+    ".{unique_id}-title {{ font-size: 18px; font-weight: bold; "
+    "font-family: system-ui, sans-serif; }}\n"
+    "{styles}\n"
+    "</style>\n"
+    "<defs>\n"
+    '<clipPath id="{unique_id}-clip-terminal">\n'
+    '<rect x="0" y="0" width="{terminal_width}" height="{terminal_height}" />\n'
+    "</clipPath>\n"
+    "{lines}\n"
+    "</defs>\n"
+    "{chrome}\n"
+    '<g transform="translate({terminal_x}, {terminal_y})" '
+    'clip-path="url(#{unique_id}-clip-terminal)">\n'
+    "{backgrounds}\n"
+    '<g class="{unique_id}-matrix">\n'
+    "{matrix}\n"
+    "</g>\n"
+    "</g>\n"
+    "</svg>\n"
+)
 PROGRESS_FROM = 2000
 
 
@@ -46,7 +75,7 @@ def emit(
     force: bool = False,
 ) -> None:
     """``report`` to stdout in ``output_format``, drawn as a table on a terminal when the
-    format is a table; with ``save``, also kept as SVG, HTML or text."""
+    format is a table; with ``save``, also kept as an HTML page, SVG or text."""
     if output_format.draws_table and is_terminal(sys.stdout):
         from fitscore.cli.terminal import make_console
 
@@ -55,7 +84,7 @@ def emit(
     else:
         write(render(report, output_format, header))
     if save:
-        save_renderable(renderable(report), save, force=force)
+        save_report(report, save, force=force)
 
 
 def output_text(
@@ -70,25 +99,33 @@ def output_text(
     sys.stderr.write(f"fitscore: wrote {output}" + (f"; {then}" if then else "") + "\n")
 
 
-def save_renderable(item: RenderableType, path: str, *, force: bool = False) -> None:
-    """Keep a terminal report as SVG, HTML or text, through rich's own export."""
-    from fitscore.cli.terminal import recording_console
-
+def save_report(report: Report, path: str, *, force: bool = False) -> None:
+    """Keep ``report`` in the file ``path``, by its suffix: ``.html``/``.htm`` a self-contained
+    page; ``.svg`` and ``.txt`` the terminal report through rich's export, as wide as the
+    terminal (100 columns off one), with local fonts only. Never over a file unless ``force``."""
     suffix = Path(path).suffix.lower()
     if suffix not in SAVE_SUFFIXES:
-        raise OutputError(f"cannot save as '{suffix or path}': use .svg, .html or .txt")
-    console = recording_console()
+        raise OutputError(f"cannot save as '{suffix or path}': use .html, .svg or .txt")
+    if suffix in (".html", ".htm"):
+        from fitscore.formats.html import page
+
+        text = page(report)
+    else:
+        text = _export(report, suffix)
+    write_atomic(path, text, force=force)
+
+
+def _export(report: Report, suffix: str) -> str:
+    from fitscore.cli.terminal import recording_console
+
+    console = recording_console(saved_width(sys.stdout))
     try:
-        console.print(item)
+        console.print(renderable(report))
     finally:
         console.file.close()
     if suffix == ".svg":
-        text = console.export_svg(title="fitscore")
-    elif suffix in (".html", ".htm"):
-        text = console.export_html()
-    else:
-        text = console.export_text()
-    write_atomic(path, text, force=force)
+        return console.export_svg(title="fitscore", code_format=SVG_FORMAT)
+    return console.export_text()
 
 
 @contextmanager

@@ -178,3 +178,26 @@ NoCache = Annotated[
         help="Do not read or keep results in the cache (also: FITSCORE_CACHE=off).",
     ),
 ]
+
+
+def check_save(value: str | None) -> str | None:
+    """Refuse a --save suffix before any posting is scored, not after."""
+    from pathlib import Path
+
+    from fitscore.cli.emit import SAVE_SUFFIXES
+
+    if value is not None and Path(value).suffix.lower() not in SAVE_SUFFIXES:
+        raise OptionError(f"--save must end in .html, .htm, .svg or .txt; got '{value}'")
+    return value
+
+
+Save = Annotated[
+    str | None,
+    typer.Option(
+        "--save",
+        metavar="FILE",
+        callback=check_save,
+        help="Also keep the report: .html (a self-contained page with charts), .svg or .txt.",
+    ),
+]
+SaveForce = Annotated[bool, typer.Option("--force", help="Let --save overwrite a file.")]

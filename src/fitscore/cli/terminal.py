@@ -6,7 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from fitscore.formats.plain import REPORT_WIDTH, SAVED_WIDTH
+from fitscore.formats.plain import REPORT_WIDTH
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -43,13 +43,24 @@ def make_console(stream: TextIO | None = None, *, record: bool = False) -> Conso
     )
 
 
-def recording_console() -> Console:
+def saved_width(stream: TextIO) -> int:
+    """How wide a saved report is drawn: as wide as the terminal ``stream`` is on, else
+    the fixed report width (the same bytes anywhere)."""
+    if not is_terminal(stream):
+        return REPORT_WIDTH
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or REPORT_WIDTH
+    except (OSError, ValueError, AttributeError):
+        return REPORT_WIDTH
+
+
+def recording_console(width: int) -> Console:
     """A console that draws a report in colour for saving (``--save``), not for showing."""
     from rich.console import Console
 
     return Console(
         record=True,
-        width=SAVED_WIDTH,
+        width=width,
         file=open(os.devnull, "w"),  # noqa: SIM115 (closed by the caller, after export)
         force_terminal=True,
     )

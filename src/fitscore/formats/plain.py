@@ -12,7 +12,6 @@ if TYPE_CHECKING:
 # same input gives the same bytes anywhere. On a terminal, its own width is used.
 REPORT_WIDTH = 100
 LIST_WIDTH = 120
-SAVED_WIDTH = 110
 
 
 def plain_text(renderable: RenderableType, width: int) -> str:
