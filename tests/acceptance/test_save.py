@@ -100,7 +100,8 @@ def test_an_unknown_suffix_is_refused_before_any_scoring(command: str, tmp_path:
 def test_an_unknown_suffix_is_refused_by_score_too(tmp_path: Path) -> None:
     result = run(*COMMANDS["score"], "--save", str(tmp_path / "report.pdf"))
     assert result.exit_code == 2
-    assert "use .html, .svg or .txt" in result.stderr
+    assert "--save must end in .html, .htm, .svg or .txt" in result.stderr
+    assert result.stdout == ""
     assert not (tmp_path / "report.pdf").exists()
 
 
