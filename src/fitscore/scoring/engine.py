@@ -67,6 +67,20 @@ class Evaluation:
                 missed.append((part, lost))
         return missed
 
+    def ranked_gaps(self) -> list[tuple[float, Section, str]]:
+        """Every gap as (points, section, text), in the order a report lists them."""
+        # The sort key of _gap_order, built inline: this runs once per pair of a batch.
+        keyed = [
+            (-row.lost, row.section is not Section.REQUIRED, row.item.text(), row.section)
+            for row in self.missed_rows()
+        ]
+        keyed.extend(
+            (-lost, part.gap_section is not Section.REQUIRED, part.gap_text, part.gap_section)
+            for part, lost in self.missed_components()
+        )
+        keyed.sort(key=lambda gap: gap[:3])
+        return [(-points, section, text) for points, _, text, section in keyed]
+
 
 def _gap_order(points: float, section: Section, text: str) -> tuple[float, bool, str]:
     """Gaps by the points they would add; required before preferred at equal points."""

@@ -1,0 +1,335 @@
+"""Many profiles x many postings as flat rows of a fixed, versioned schema; no engine inside.
+
+The state of a run, a :class:`Batch`, is built once per process: the catalogue, ONE matcher
+shared by every profile (so each term of the postings is resolved against the catalogue once
+for all profiles), and one scorer per profile, whose evidence and decisions are reused for every
+posting. :meth:`Batch.rows` parses each posting once for all profiles and returns one
+:class:`~fitscore.reports.BatchRow` per pair, plus one error row per problem of a posting that
+cannot be read; profiles that cannot be read are :attr:`Batch.profile_errors`. Bad input is
+data, never an exception. A row holds exactly the numbers ``fitscore.score`` and
+``fitscore rank`` give for the same pair.
+
+Spark, Dask or a plain loop build one :class:`Batch` per worker process and call
+:meth:`Batch.rows` on their share of the postings (``examples/``); :func:`score_all` does it
+for texts in one process, and :func:`score_files` is what ``fitscore batch`` runs: files, with
+forked workers that inherit the ready state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+from fitscore.__about__ import __version__
+from fitscore.diagnostics import Problem
+from fitscore.errors import UsageError, WorkerError
+from fitscore.loading import load_weights, posting_context, to_model
+from fitscore.models import Posting, Profile, Weights
+from fitscore.reports import BATCH_GAPS, BatchReport, BatchRow
+from fitscore.scoring import Scorer
+from fitscore.skills.catalog import Catalog, builtin_catalog
+from fitscore.skills.matcher import Matcher
+from fitscore.sources import DEFAULT_LIMITS, Limits, collect
+from fitscore.vocabulary import Component, FileKind, Outcome, Section, Status
+from fitscore.yamlsource import Document, parse_bytes, parse_text, read_document
+
+ProfileSource = str | bytes | Profile | Document
+"""A profile as YAML text, UTF-8 bytes, a loaded model, or a parsed document."""
+PostingSource = str | bytes | Posting | Document
+"""A posting as YAML text, UTF-8 bytes, a loaded model, or a parsed document."""
+ModelT = TypeVar("ModelT", Profile, Posting)
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` with pairs scored so far and pairs in all."""
+
+# Below this many pairs, starting worker processes costs more than it saves.
+PARALLEL_PAIRS = 20_000
+_CHUNKS_PER_JOB = 8
+
+
+def catalog_stamp(catalog: Catalog) -> str:
+    """What a row says about the catalogue it was scored with: the first 16 hex digits of the
+    SHA-256 of the built catalogue (user files included) in its compiled JSON form."""
+    return hashlib.sha256(catalog.to_json("").encode("utf-8")).hexdigest()[:16]
+
+
+class Batch:
+    """The state of a batch run, built once per process: profiles ready to score postings.
+
+    ``profiles`` are ``(id, source)`` pairs; the id names the profile in rows and problems
+    (a file path, a database key). ``today`` is required: it judges "present" and expected
+    graduation dates, so the same inputs give the same rows on any day.
+    """
+
+    def __init__(
+        self,
+        profiles: Iterable[tuple[str, ProfileSource]],
+        *,
+        today: dt.date,
+        catalog: Catalog | None = None,
+        weights: Weights | str | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+    ) -> None:
+        self.catalog = catalog if catalog is not None else builtin_catalog()
+        self.today = today
+        self.limits = limits
+        self.matcher = Matcher(self.catalog)
+        self.stamp = catalog_stamp(self.catalog)
+        self._context = posting_context(self.catalog)
+        weight_model = load_weights(weights, limits) if isinstance(weights, str) else weights
+        ready: list[tuple[str, Profile]] = []
+        errors: list[BatchRow] = []
+        for profile_id, source in profiles:
+            model, problems = self._model(profile_id, source, Profile)
+            if model is None:
+                errors.extend(self._error_rows(profile_id, "", Outcome.PROFILE_ERROR, problems))
+            else:
+                ready.append((profile_id, model))
+        ready.sort(key=lambda pair: pair[0])
+        self.scorers: tuple[tuple[str, Scorer], ...] = tuple(
+            (
+                profile_id,
+                Scorer(
+                    model,
+                    matcher=self.matcher,
+                    weights=weight_model,
+                    today=today,
+                    profile_path=profile_id,
+                ),
+            )
+            for profile_id, model in ready
+        )
+        self.profile_errors: tuple[BatchRow, ...] = tuple(sorted(errors, key=BatchRow.sort_key))
+        self.profile_count = len(ready) + len({row.profile_id for row in errors})
+
+    def rows(self, postings: Iterable[tuple[str, PostingSource]]) -> list[BatchRow]:
+        """Every profile against every posting, plus the error rows of postings that cannot be
+        read; by profile id, then posting id (posting errors, whose profile id is empty, first).
+        """
+        parsed: list[tuple[str, Posting]] = []
+        rows: list[BatchRow] = []
+        for posting_id, source in postings:
+            model, problems = self._model(posting_id, source, Posting)
+            if model is None:
+                rows.extend(self._error_rows("", posting_id, Outcome.POSTING_ERROR, problems))
+            else:
+                parsed.append((posting_id, model))
+        parsed.sort(key=lambda pair: pair[0])
+        # One batched catalogue look-up for every term of every posting.
+        self.matcher.resolver.resolve_many(
+            term for _, posting in parsed for term in _terms(posting)
+        )
+        for profile_id, scorer in self.scorers:
+            rows.extend(self._scored(profile_id, scorer, posting_id, p) for posting_id, p in parsed)
+        rows.sort(key=BatchRow.sort_key)
+        return rows
+
+    def _scored(
+        self, profile_id: str, scorer: Scorer, posting_id: str, posting: Posting
+    ) -> BatchRow:
+        evaluation = scorer.evaluate(posting)
+        points = {component.name: component.points for component in evaluation.components}
+        required = [row for row in evaluation.rows if row.section is Section.REQUIRED]
+        return BatchRow(
+            profile_id,
+            posting_id,
+            Outcome.SCORED,
+            __version__,
+            self.stamp,
+            score=evaluation.total,
+            band=scorer.rules.band(evaluation.total),
+            points=tuple(points.get(component, 0.0) for component in Component),
+            required_met=sum(1 for row in required if row.decision.status is Status.MET),
+            required_total=len(required),
+            gaps=tuple((text, lost) for lost, _, text in evaluation.ranked_gaps()[:BATCH_GAPS]),
+        )
+
+    def _model(
+        self, name: str, source: ProfileSource | PostingSource, model: type[ModelT]
+    ) -> tuple[ModelT | None, list[Problem]]:
+        if isinstance(source, Profile | Posting):
+            if not isinstance(source, model):
+                kind = type(source).__name__.lower()
+                raise UsageError(
+                    f"{name}: a {kind} was given where a {model.__name__.lower()} goes"
+                )
+            return source, []
+        if isinstance(source, Document):
+            document = source
+        elif isinstance(source, bytes):
+            document = parse_bytes(source, name, self.limits)
+        else:
+            document = parse_text(source, name, self.limits)
+        context = self._context if model is Posting else None
+        return to_model(document, model, context)
+
+    def _error_rows(
+        self, profile_id: str, posting_id: str, outcome: Outcome, problems: Sequence[Problem]
+    ) -> list[BatchRow]:
+        errors = [problem for problem in problems if problem.is_error] or list(problems)
+        return [
+            BatchRow(
+                profile_id,
+                posting_id,
+                outcome,
+                __version__,
+                self.stamp,
+                error_line=problem.line,
+                error_column=problem.column,
+                error_code=problem.code,
+                error_message=problem.message,
+            )
+            for problem in errors
+        ]
+
+
+def _terms(posting: Posting) -> Iterator[str]:
+    for item in (*posting.required, *posting.preferred):
+        if item.skill is not None:
+            yield item.skill
+        yield from item.any_of or ()
+        yield from item.examples
+
+
+def score_all(
+    profiles: Iterable[tuple[str, ProfileSource]],
+    postings: Iterable[tuple[str, PostingSource]],
+    *,
+    today: dt.date,
+    catalog: Catalog | None = None,
+    weights: Weights | str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> BatchReport:
+    """Every profile against every posting in this process: all rows, in order."""
+    batch = Batch(profiles, today=today, catalog=catalog, weights=weights, limits=limits)
+    posting_list = list(postings)
+    rows = [*batch.profile_errors, *batch.rows(posting_list)]
+    rows.sort(key=BatchRow.sort_key)
+    return BatchReport(tuple(rows), batch.profile_count, len(posting_list))
+
+
+def split_kinds(
+    paths: Iterable[str], limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[str], list[str]]:
+    """The profile files and the posting files named or found under ``paths``.
+
+    A file's kind is its nearest ``profiles``/``postings`` folder; a file outside such folders
+    is read and told by its keys, as ``validate`` does. A missing path or a file of no telling
+    kind stops the run (:class:`~fitscore.errors.UsageError`).
+    """
+    from fitscore.validation import detect_kind
+
+    files, missing = collect(paths)
+    if missing:
+        raise UsageError(f"{missing[0].path}: {missing[0].message}")
+    profiles: list[str] = []
+    postings: list[str] = []
+    for path in files:
+        kind = detect_kind(path, None)
+        if kind is None:
+            kind = detect_kind(path, read_document(path, limits).data)
+        if kind is None:
+            raise UsageError(
+                f"{path}: cannot tell whether this is a profile or a posting "
+                "(put it in a folder named profiles or postings)"
+            )
+        (profiles if kind is FileKind.PROFILE else postings).append(path)
+    return profiles, postings
+
+
+def score_files(
+    paths: Iterable[str],
+    *,
+    today: dt.date,
+    catalog: Catalog | None = None,
+    weights: Weights | str | None = None,
+    jobs: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> BatchReport:
+    """Every profile file against every posting file under ``paths`` (see :func:`split_kinds`).
+
+    With several ``jobs``, forked workers inherit the ready state and each scores a slice of
+    the postings against all profiles; the rows do not depend on ``jobs``.
+    """
+    from fitscore.ranking import default_jobs
+
+    profile_paths, posting_paths = split_kinds(paths, limits)
+    batch = Batch(
+        ((path, read_document(path, limits)) for path in profile_paths),
+        today=today,
+        catalog=catalog,
+        weights=weights,
+        limits=limits,
+    )
+    rows = list(batch.profile_errors)
+    total = len(batch.scorers) * len(posting_paths)
+    done = 0
+    for chunk_rows, chunk_pairs in _chunk_results(batch, posting_paths, jobs or default_jobs()):
+        rows.extend(chunk_rows)
+        done += chunk_pairs
+        if progress is not None:
+            progress(done, total)
+    rows.sort(key=BatchRow.sort_key)
+    return BatchReport(tuple(rows), batch.profile_count, len(posting_paths))
+
+
+_ACTIVE: Batch | None = None
+
+
+def _score_chunk(paths: Sequence[str]) -> tuple[list[BatchRow], int]:
+    assert _ACTIVE is not None
+    rows = _ACTIVE.rows((path, read_document(path, _ACTIVE.limits)) for path in paths)
+    return rows, len(paths) * len(_ACTIVE.scorers)
+
+
+def _chunk_results(
+    batch: Batch, paths: Sequence[str], jobs: int
+) -> Iterator[tuple[list[BatchRow], int]]:
+    global _ACTIVE
+    pairs = len(paths) * len(batch.scorers)
+    if jobs <= 1 or pairs < PARALLEL_PAIRS or "fork" not in multiprocessing.get_all_start_methods():
+        _ACTIVE = batch
+        try:
+            size = max(1, len(paths) // _CHUNKS_PER_JOB)
+            for start in range(0, len(paths), size):
+                yield _score_chunk(paths[start : start + size])
+        finally:
+            _ACTIVE = None
+        return
+    size = max(1, -(-len(paths) // (jobs * _CHUNKS_PER_JOB)))
+    chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
+    _ACTIVE = batch
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_leave_interrupts_to_the_parent,
+    )
+    try:
+        yield from pool.map(_score_chunk, chunks)
+    except BrokenProcessPool as exc:
+        raise WorkerError("a worker process stopped unexpectedly", code="worker") from exc
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _ACTIVE = None
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches the whole process group: the parent stops the run and the workers
+    (as in ``ranking``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # The executor has no public way to end busy workers; its process table is stable.
+    processes: dict[int, multiprocessing.process.BaseProcess] = getattr(pool, "_processes", {})
+    for process in list(processes.values()):
+        process.terminate()
