@@ -25,7 +25,9 @@ TITLES = ["Data Engineer", "ML Engineer", "Research Intern", "Backend Developer"
 LEVELS = ["phd", "masters", "bachelors", "associate", "other"]
 
 
-def profile(number: int, pool: list[tuple[str, tuple[str, ...]]], rng: random.Random) -> dict:
+def profile(
+    number: int, pool: list[tuple[str, tuple[str, ...]]], rng: random.Random
+) -> dict[str, object]:
     def skill() -> str:
         name, aliases = rng.choice(pool)
         roll = rng.random()

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from fitscore.cli.app import app, catalog_app, import_app
-from fitscore.cli.emit import emit, output_text, progress_bar, write
+from fitscore.cli.emit import (
+    emit,
+    emit_to,
+    output_text,
+    progress_bar,
+    refuse_binary_on_terminal,
+    write,
+)
 from fitscore.cli.guard import guard, hinted, note, report_problems
 from fitscore.cli.options import (
     MAX_BYTES,
@@ -29,7 +36,7 @@ from fitscore.cli.options import (
     WeightsFile,
 )
 from fitscore.cli.terminal import is_terminal
-from fitscore.formats import ListFormat, ScoreFormat, ValidateFormat
+from fitscore.formats import BatchFormat, ListFormat, ScoreFormat, ValidateFormat
 from fitscore.sources import STDIN, Limits, split_paths
 from fitscore.vocabulary import FileKind
 
@@ -53,11 +60,16 @@ def _paths(paths: list[str], null: bool) -> list[str]:
 
 
 def _finish(
-    report: RankReport | DemandReport, output_format: ListFormat | None, header: bool | None
+    report: RankReport | DemandReport,
+    output_format: ListFormat | None,
+    header: bool | None,
+    output: str | None = None,
+    force: bool = False,
 ) -> NoReturn:
     """A report over many postings: the files that failed, the list, the exit code."""
     report_problems(report.problems)
-    emit(report, output_format or ListFormat.default(is_terminal(sys.stdout)), header=header)
+    chosen = output_format or ListFormat.default(is_terminal(sys.stdout) and output is None)
+    emit_to(report, chosen, output, header=header, force=force)
     if report.summary():
         note(report.summary())
     raise typer.Exit(report.exit_code)
@@ -177,6 +189,8 @@ def rank(
     today: Today = None,
     catalog: Catalogs = None,
     max_bytes: MaxBytes = MAX_BYTES,
+    output: Output = None,
+    force: Force = False,
 ) -> None:
     """Rank postings for a profile, best first (ties by path).
 
@@ -185,6 +199,7 @@ def rank(
     from fitscore.ranking import rank as run
 
     with guard(), progress_bar() as progress:
+        refuse_binary_on_terminal(output_format is ListFormat.PARQUET, output)
         report = run(
             profile,
             _paths(paths, null),
@@ -198,7 +213,7 @@ def rank(
             min_score=min_score,
             progress=progress,
         )
-        _finish(report, output_format, header)
+        _finish(report, output_format, header, output, force)
 
 
 @app.command()
@@ -365,3 +380,56 @@ def schema(
 
     with guard():
         write(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def batch(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Profile and posting files or folders. A file's kind is its nearest folder "
+            "named profiles or postings, else its keys (as validate tells them).",
+            metavar="PATH...",
+        ),
+    ],
+    output: Output = None,
+    output_format: Annotated[
+        BatchFormat | None,
+        typer.Option(
+            "--format", "-f", help="Row format. Default: the -o file's suffix, else jsonl."
+        ),
+    ] = None,
+    force: Force = False,
+    jobs: Jobs = None,
+    weights: WeightsFile = None,
+    today: Today = None,
+    catalog: Catalogs = None,
+    max_bytes: MaxBytes = MAX_BYTES,
+) -> None:
+    """Score every profile against every posting: one flat row per pair, by profile then posting.
+
+    Example: fitscore batch profiles/ postings/ -o results.parquet
+    """
+    from fitscore.batch import score_files
+
+    chosen = BatchFormat.for_output(output_format, output)
+    with guard(), progress_bar() as progress:
+        refuse_binary_on_terminal(chosen.is_binary, output)
+        if chosen.is_binary:
+            from fitscore.formats.parquet import require_pyarrow
+
+            require_pyarrow()
+        report = score_files(
+            paths,
+            today=today or dt.date.today(),
+            catalog=_catalog(catalog),
+            weights=weights,
+            jobs=jobs,
+            limits=Limits(max_bytes=max_bytes),
+            progress=progress,
+        )
+        report_problems(report.problems)
+        emit_to(report, chosen, output, force=force)
+        if report.summary():
+            note(report.summary())
+        raise typer.Exit(report.exit_code)
