@@ -188,6 +188,42 @@ class Batch:
         ]
 
 
+_SHARED: dict[str, Batch] = {}
+
+
+def shared_batch(
+    profiles: Sequence[tuple[str, str]],
+    *,
+    today: dt.date,
+    catalog_files: Sequence[str] = (),
+    weights: str | None = None,
+) -> Batch:
+    """The :class:`Batch` of these profile texts in this process: built on the first call,
+    then reused by every later call with the same arguments.
+
+    This is how an engine builds the state once per worker process however many partitions
+    the worker scores: call it inside the partition function (Spark ``mapInPandas``, Dask
+    ``map_partitions``). It lives here, in an importable module, because a cache defined in a
+    driver script is shipped to each task by value, and so starts empty every time.
+    """
+    digest = hashlib.sha256(f"{today.isoformat()}\0{weights}\0".encode())
+    for name in (*catalog_files, "\0"):
+        digest.update(name.encode() + b"\0")
+    for profile_id, text in profiles:
+        digest.update(f"{len(profile_id)}:{profile_id}{len(text)}:{text}".encode())
+    key = digest.hexdigest()
+    found = _SHARED.get(key)
+    if found is None:
+        from fitscore.skills.catalog import load_catalog
+
+        catalog = (
+            load_catalog(catalog_files, use_default_user_file=False) if catalog_files else None
+        )
+        _SHARED.clear()  # one run's state at a time
+        found = _SHARED[key] = Batch(profiles, today=today, catalog=catalog, weights=weights)
+    return found
+
+
 def _terms(posting: Posting) -> Iterator[str]:
     for item in (*posting.required, *posting.preferred):
         if item.skill is not None:
