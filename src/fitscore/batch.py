@@ -24,15 +24,18 @@ import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import TypeVar
 
 from fitscore.__about__ import __version__
 from fitscore.diagnostics import Problem
 from fitscore.errors import UsageError, WorkerError
 from fitscore.loading import load_weights, posting_context, to_model
-from fitscore.models import Posting, Profile, Weights
+from fitscore.models import Posting, Profile, Requirement, Weights
 from fitscore.reports import BATCH_GAPS, BatchReport, BatchRow
 from fitscore.scoring import Scorer
+from fitscore.scoring.components import item_credit
+from fitscore.scoring.weights import effective_weights
 from fitscore.skills.catalog import Catalog, builtin_catalog
 from fitscore.skills.matcher import Matcher
 from fitscore.sources import DEFAULT_LIMITS, Limits, collect
@@ -107,9 +110,14 @@ class Batch:
         self.profile_errors: tuple[BatchRow, ...] = tuple(sorted(errors, key=BatchRow.sort_key))
         self.profile_count = len(ready) + len({row.profile_id for row in errors})
 
-    def rows(self, postings: Iterable[tuple[str, PostingSource]]) -> list[BatchRow]:
+    def rows(
+        self, postings: Iterable[tuple[str, PostingSource]], *, min_score: float | None = None
+    ) -> list[BatchRow]:
         """Every profile against every posting, plus the error rows of postings that cannot be
         read; by profile id, then posting id (posting errors, whose profile id is empty, first).
+
+        With ``min_score``, only pairs scoring at least that are kept, and a pair whose
+        :func:`upper_bound` is below it is not scored at all (it cannot reach it).
         """
         parsed: list[tuple[str, Posting]] = []
         rows: list[BatchRow] = []
@@ -124,10 +132,25 @@ class Batch:
         self.matcher.resolver.resolve_many(
             term for _, posting in parsed for term in _terms(posting)
         )
-        for profile_id, scorer in self.scorers:
-            rows.extend(self._scored(profile_id, scorer, posting_id, p) for posting_id, p in parsed)
+        if min_score is None:
+            for profile_id, scorer in self.scorers:
+                rows.extend(self._scored(profile_id, scorer, pid, p) for pid, p in parsed)
+        else:
+            rows.extend(self._blocked(parsed, min_score))
         rows.sort(key=BatchRow.sort_key)
         return rows
+
+    def _blocked(self, parsed: list[tuple[str, Posting]], min_score: float) -> Iterator[BatchRow]:
+        if not self.scorers:
+            return
+        plans = [(pid, p, Bound.of(self.scorers[0][1], p)) for pid, p in parsed]
+        for profile_id, scorer in self.scorers:
+            for posting_id, posting, plan in plans:
+                if plan.fixed + BOUND_SLACK < min_score and plan.upper(scorer) < min_score:
+                    continue
+                row = self._scored(profile_id, scorer, posting_id, posting)
+                if row.score is not None and row.score >= min_score:
+                    yield row
 
     def _scored(
         self, profile_id: str, scorer: Scorer, posting_id: str, posting: Posting
@@ -224,6 +247,66 @@ def shared_batch(
     return found
 
 
+# Each of the five components is rounded to 0.1 and so is their sum: a score can exceed the
+# exact sum of weight x credit by at most 5 x 0.05 + 0.05 = 0.3.
+BOUND_SLACK = 0.3 + 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """What a posting can give any profile at most, ready to be checked cheaply per profile.
+
+    The skills sections are bounded by their exact credits: the same cached decisions the
+    scorer makes (a dictionary look-up once a term is decided). Degree, publications and big
+    data, whose credits are at most 1, are bounded by their whole weights (``fixed``). So the
+    bound is never below the score, up to rounding (``BOUND_SLACK``); a property test checks it.
+    """
+
+    fixed: float
+    sections: tuple[tuple[float, tuple[Requirement, ...]], ...]
+
+    @classmethod
+    def of(cls, scorer: Scorer, posting: Posting) -> Bound:
+        """The bound of ``posting`` under the weights and rules of ``scorer``."""
+        applies = [
+            component
+            for component, asked in (
+                (Component.REQUIRED_SKILLS, bool(posting.required)),
+                (Component.PREFERRED_SKILLS, bool(posting.preferred)),
+                (Component.DEGREE, posting.degree is not None),
+                (Component.PUBLICATIONS, posting.publications != "none"),
+                (Component.BIG_DATA, posting.big_data != "none"),
+            )
+            if asked
+        ]
+        weights = effective_weights(scorer.rules.weights, posting.weights, scorer.weights, applies)
+        fixed = sum(weight for name, weight in weights.items() if not name.is_skills)
+        sections = tuple(
+            (weights.get(component, 0.0), items)
+            for component, items in (
+                (Component.REQUIRED_SKILLS, posting.required),
+                (Component.PREFERRED_SKILLS, posting.preferred),
+            )
+            if items
+        )
+        return cls(fixed, sections)
+
+    def upper(self, scorer: Scorer) -> float:
+        """The most ``scorer``'s profile can score, plus the rounding slack."""
+        partial = scorer.rules.partial_credit
+        total = self.fixed + BOUND_SLACK
+        for weight, items in self.sections:
+            earned = sum(item_credit(scorer.decide(item), partial) for item in items)
+            total += weight * earned / len(items)
+        return total
+
+
+def upper_bound(scorer: Scorer, posting: Posting) -> float:
+    """The most ``scorer``'s profile can score against ``posting`` (rounding included): a pair
+    whose bound is below a threshold never reaches it."""
+    return Bound.of(scorer, posting).upper(scorer)
+
+
 def _terms(posting: Posting) -> Iterator[str]:
     for item in (*posting.required, *posting.preferred):
         if item.skill is not None:
@@ -240,11 +323,13 @@ def score_all(
     catalog: Catalog | None = None,
     weights: Weights | str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    min_score: float | None = None,
 ) -> BatchReport:
-    """Every profile against every posting in this process: all rows, in order."""
+    """Every profile against every posting in this process: all rows, in order (with
+    ``min_score``, only the pairs scoring at least that; see :meth:`Batch.rows`)."""
     batch = Batch(profiles, today=today, catalog=catalog, weights=weights, limits=limits)
     posting_list = list(postings)
-    rows = [*batch.profile_errors, *batch.rows(posting_list)]
+    rows = [*batch.profile_errors, *batch.rows(posting_list, min_score=min_score)]
     rows.sort(key=BatchRow.sort_key)
     return BatchReport(tuple(rows), batch.profile_count, len(posting_list))
 
@@ -287,6 +372,7 @@ def score_files(
     jobs: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    min_score: float | None = None,
 ) -> BatchReport:
     """Every profile file against every posting file under ``paths`` (see :func:`split_kinds`).
 
@@ -306,7 +392,8 @@ def score_files(
     rows = list(batch.profile_errors)
     total = len(batch.scorers) * len(posting_paths)
     done = 0
-    for chunk_rows, chunk_pairs in _chunk_results(batch, posting_paths, jobs or default_jobs()):
+    chunks = _chunk_results(batch, posting_paths, jobs or default_jobs(), min_score)
+    for chunk_rows, chunk_pairs in chunks:
         rows.extend(chunk_rows)
         done += chunk_pairs
         if progress is not None:
@@ -318,16 +405,21 @@ def score_files(
 _ACTIVE: Batch | None = None
 
 
+_MIN_SCORE: float | None = None
+
+
 def _score_chunk(paths: Sequence[str]) -> tuple[list[BatchRow], int]:
     assert _ACTIVE is not None
-    rows = _ACTIVE.rows((path, read_document(path, _ACTIVE.limits)) for path in paths)
+    postings = ((path, read_document(path, _ACTIVE.limits)) for path in paths)
+    rows = _ACTIVE.rows(postings, min_score=_MIN_SCORE)
     return rows, len(paths) * len(_ACTIVE.scorers)
 
 
 def _chunk_results(
-    batch: Batch, paths: Sequence[str], jobs: int
+    batch: Batch, paths: Sequence[str], jobs: int, min_score: float | None
 ) -> Iterator[tuple[list[BatchRow], int]]:
-    global _ACTIVE
+    global _ACTIVE, _MIN_SCORE
+    _MIN_SCORE = min_score
     pairs = len(paths) * len(batch.scorers)
     if jobs <= 1 or pairs < PARALLEL_PAIRS or "fork" not in multiprocessing.get_all_start_methods():
         _ACTIVE = batch
@@ -336,7 +428,7 @@ def _chunk_results(
             for start in range(0, len(paths), size):
                 yield _score_chunk(paths[start : start + size])
         finally:
-            _ACTIVE = None
+            _ACTIVE = _MIN_SCORE = None
         return
     size = max(1, -(-len(paths) // (jobs * _CHUNKS_PER_JOB)))
     chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
@@ -355,7 +447,7 @@ def _chunk_results(
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        _ACTIVE = None
+        _ACTIVE = _MIN_SCORE = None
 
 
 def _leave_interrupts_to_the_parent() -> None:

@@ -117,3 +117,11 @@ def test_a_missing_path_or_a_file_of_no_kind_is_a_usage_error(tmp_path: Path) ->
     odd.write_text("hello: world\n")
     unknown = run("batch", str(PROFILES), str(odd))
     assert unknown.exit_code == 2 and "cannot tell whether this is a profile" in unknown.stderr
+
+
+def test_min_score_keeps_the_pairs_at_or_above_it_and_every_error_row() -> None:
+    every = jsonl(run("batch", str(PROFILES), POSTINGS, INVALID).stdout)
+    some = jsonl(run("batch", str(PROFILES), POSTINGS, INVALID, "--min-score", "60").stdout)
+    expected = [r for r in every if r["outcome"] != "scored" or float(str(r["score"])) >= 60]
+    assert some == expected
+    assert any(r["outcome"] == "scored" for r in some) and len(some) < len(every)

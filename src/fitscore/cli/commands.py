@@ -401,6 +401,16 @@ def batch(
     ] = None,
     force: Force = False,
     jobs: Jobs = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            min=0,
+            max=100,
+            metavar="N",
+            help="Keep only pairs scoring N or more; pairs that cannot reach N are not scored.",
+        ),
+    ] = None,
     weights: WeightsFile = None,
     today: Today = None,
     catalog: Catalogs = None,
@@ -427,6 +437,7 @@ def batch(
             jobs=jobs,
             limits=Limits(max_bytes=max_bytes),
             progress=progress,
+            min_score=min_score,
         )
         report_problems(report.problems)
         emit_to(report, chosen, output, force=force)

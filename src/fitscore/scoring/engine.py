@@ -255,6 +255,10 @@ class Scorer:
         total = round(sum(component.points for component in weighted), 1)
         return Evaluation(tuple(parts), weighted, tuple(rows), total, tuple(notes))
 
+    def decide(self, item: Requirement) -> Match:
+        """The decision for one requirement item of a posting (cached per term)."""
+        return self._decide(item)
+
     def _decide(self, item: Requirement) -> Match:
         if item.any_of is not None:
             return self.evidence.match_any(item.any_of)
