@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from fitscore.__about__ import __version__
 from fitscore.diagnostics import Problem
@@ -50,6 +50,8 @@ ModelT = TypeVar("ModelT", Profile, Posting)
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` with pairs scored so far and pairs in all."""
 
+_COMPONENTS = tuple(Component)  # iterating an enum class is slow, and this runs once a pair
+_REQUIRED = Section.REQUIRED
 # Below this many pairs, starting worker processes costs more than it saves.
 PARALLEL_PAIRS = 20_000
 _CHUNKS_PER_JOB = 8
@@ -119,12 +121,21 @@ class Batch:
         With ``min_score``, only pairs scoring at least that are kept, and a pair whose
         :func:`upper_bound` is below it is not scored at all (it cannot reach it).
         """
+        parsed, rows = self.parse(postings)
+        rows.extend(self.score(parsed, self.scorers, min_score=min_score))
+        rows.sort(key=BatchRow.sort_key)
+        return rows
+
+    def parse(
+        self, postings: Iterable[tuple[str, PostingSource]]
+    ) -> tuple[list[tuple[str, Posting]], list[BatchRow]]:
+        """The postings that validate, by id, and the error rows of those that do not."""
         parsed: list[tuple[str, Posting]] = []
-        rows: list[BatchRow] = []
+        errors: list[BatchRow] = []
         for posting_id, source in postings:
             model, problems = self._model(posting_id, source, Posting)
             if model is None:
-                rows.extend(self._error_rows("", posting_id, Outcome.POSTING_ERROR, problems))
+                errors.extend(self._error_rows("", posting_id, Outcome.POSTING_ERROR, problems))
             else:
                 parsed.append((posting_id, model))
         parsed.sort(key=lambda pair: pair[0])
@@ -132,19 +143,26 @@ class Batch:
         self.matcher.resolver.resolve_many(
             term for _, posting in parsed for term in _terms(posting)
         )
-        if min_score is None:
-            for profile_id, scorer in self.scorers:
-                rows.extend(self._scored(profile_id, scorer, pid, p) for pid, p in parsed)
-        else:
-            rows.extend(self._blocked(parsed, min_score))
-        rows.sort(key=BatchRow.sort_key)
-        return rows
+        return parsed, errors
 
-    def _blocked(self, parsed: list[tuple[str, Posting]], min_score: float) -> Iterator[BatchRow]:
-        if not self.scorers:
+    def score(
+        self,
+        parsed: Sequence[tuple[str, Posting]],
+        scorers: Sequence[tuple[str, Scorer]],
+        *,
+        min_score: float | None = None,
+    ) -> Iterator[BatchRow]:
+        """The rows of ``scorers`` (some of :attr:`scorers`) against parsed postings, by
+        profile then posting; see :meth:`rows` for ``min_score``."""
+        if min_score is None:
+            for profile_id, scorer in scorers:
+                for posting_id, posting in parsed:
+                    yield self._scored(profile_id, scorer, posting_id, posting)
             return
-        plans = [(pid, p, Bound.of(self.scorers[0][1], p)) for pid, p in parsed]
-        for profile_id, scorer in self.scorers:
+        if not scorers:
+            return
+        plans = [(pid, p, Bound.of(scorers[0][1], p)) for pid, p in parsed]
+        for profile_id, scorer in scorers:
             for posting_id, posting, plan in plans:
                 if plan.fixed + BOUND_SLACK < min_score and plan.upper(scorer) < min_score:
                     continue
@@ -157,7 +175,7 @@ class Batch:
     ) -> BatchRow:
         evaluation = scorer.evaluate(posting)
         points = {component.name: component.points for component in evaluation.components}
-        required = [row for row in evaluation.rows if row.section is Section.REQUIRED]
+        required = [row for row in evaluation.rows if row.section is _REQUIRED]
         return BatchRow(
             profile_id,
             posting_id,
@@ -166,7 +184,7 @@ class Batch:
             self.stamp,
             score=evaluation.total,
             band=scorer.rules.band(evaluation.total),
-            points=tuple(points.get(component, 0.0) for component in Component),
+            points=tuple(points.get(component, 0.0) for component in _COMPONENTS),
             required_met=sum(1 for row in required if row.decision.status is Status.MET),
             required_total=len(required),
             gaps=tuple((text, lost) for lost, _, text in evaluation.ranked_gaps()[:BATCH_GAPS]),
@@ -406,40 +424,77 @@ _ACTIVE: Batch | None = None
 
 
 _MIN_SCORE: float | None = None
+_POSTING_PATHS: Sequence[str] = ()
+_PARSED: tuple[list[tuple[str, Posting]], list[BatchRow]] | None = None
+
+# Splitting the work: by postings, each worker makes the first decision about a term for every
+# profile again (about 10 us a profile and distinct term); by profiles, each worker parses every
+# posting again (about 150 us a posting). Profiles are split while that costs less: while there
+# are fewer than this many postings a profile (measured on generated data, 2 workers).
+PROFILE_SPLIT_POSTINGS = 300
 
 
-def _score_chunk(paths: Sequence[str]) -> tuple[list[BatchRow], int]:
+def _score_postings(paths: Sequence[str]) -> tuple[list[BatchRow], int]:
+    """A slice of the postings against all profiles."""
     assert _ACTIVE is not None
     postings = ((path, read_document(path, _ACTIVE.limits)) for path in paths)
     rows = _ACTIVE.rows(postings, min_score=_MIN_SCORE)
     return rows, len(paths) * len(_ACTIVE.scorers)
 
 
+def _score_profiles(span: tuple[int, int]) -> tuple[list[BatchRow], int]:
+    """A slice of the profiles against all postings, parsed once per worker process."""
+    global _PARSED
+    assert _ACTIVE is not None
+    if _PARSED is None:
+        _PARSED = _ACTIVE.parse((p, read_document(p, _ACTIVE.limits)) for p in _POSTING_PATHS)
+    parsed, errors = _PARSED
+    scorers = _ACTIVE.scorers[span[0] : span[1]]
+    rows = errors if span[0] == 0 else []  # posting errors once, with the first profiles
+    rows = [*rows, *_ACTIVE.score(parsed, scorers, min_score=_MIN_SCORE)]
+    return rows, len(_POSTING_PATHS) * len(scorers)
+
+
 def _chunk_results(
     batch: Batch, paths: Sequence[str], jobs: int, min_score: float | None
 ) -> Iterator[tuple[list[BatchRow], int]]:
-    global _ACTIVE, _MIN_SCORE
-    _MIN_SCORE = min_score
+    global _ACTIVE, _MIN_SCORE, _POSTING_PATHS, _PARSED
     pairs = len(paths) * len(batch.scorers)
-    if jobs <= 1 or pairs < PARALLEL_PAIRS or "fork" not in multiprocessing.get_all_start_methods():
-        _ACTIVE = batch
-        try:
+    _ACTIVE, _MIN_SCORE, _POSTING_PATHS, _PARSED = batch, min_score, paths, None
+    try:
+        if (
+            jobs <= 1
+            or pairs < PARALLEL_PAIRS
+            or "fork" not in multiprocessing.get_all_start_methods()
+        ):
             size = max(1, len(paths) // _CHUNKS_PER_JOB)
             for start in range(0, len(paths), size):
-                yield _score_chunk(paths[start : start + size])
-        finally:
-            _ACTIVE = _MIN_SCORE = None
-        return
-    size = max(1, -(-len(paths) // (jobs * _CHUNKS_PER_JOB)))
-    chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
-    _ACTIVE = batch
+                yield _score_postings(paths[start : start + size])
+            return
+        profiles = len(batch.scorers)
+        if profiles >= jobs and len(paths) < PROFILE_SPLIT_POSTINGS * profiles:
+            size = max(1, -(-profiles // (jobs * _CHUNKS_PER_JOB)))
+            spans = [(start, start + size) for start in range(0, profiles, size)]
+            yield from _in_workers(_score_profiles, spans, jobs)
+        else:
+            size = max(1, -(-len(paths) // (jobs * _CHUNKS_PER_JOB)))
+            slices = [paths[start : start + size] for start in range(0, len(paths), size)]
+            yield from _in_workers(_score_postings, slices, jobs)
+    finally:
+        _ACTIVE, _MIN_SCORE, _POSTING_PATHS, _PARSED = None, None, (), None
+
+
+def _in_workers(
+    work: Callable[[Any], tuple[list[BatchRow], int]], chunks: Sequence[Any], jobs: int
+) -> Iterator[tuple[list[BatchRow], int]]:
+    """``work`` over ``chunks`` in forked workers that inherit the ready state, in order."""
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_leave_interrupts_to_the_parent,
     )
     try:
-        yield from pool.map(_score_chunk, chunks)
+        yield from pool.map(work, chunks)
     except BrokenProcessPool as exc:
         raise WorkerError("a worker process stopped unexpectedly", code="worker") from exc
     except BaseException:
@@ -447,7 +502,6 @@ def _chunk_results(
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        _ACTIVE = _MIN_SCORE = None
 
 
 def _leave_interrupts_to_the_parent() -> None:

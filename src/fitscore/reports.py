@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from fitscore.diagnostics import MISSING_PATH, Problem, error
 from fitscore.errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE
@@ -375,12 +375,13 @@ BATCH_COLUMNS: tuple[tuple[str, str], ...] = (
 BATCH_COLUMN_NAMES = tuple(name for name, _ in BATCH_COLUMNS)
 
 
-@dataclass(frozen=True, slots=True)
-class BatchRow:
+class BatchRow(NamedTuple):
     """One row of a batch run: a scored pair, or one problem of a refused input.
 
     A scored pair has every score column; an error row has its input's id (the other id is
     empty), where the problem is (1-based line and column, 0 when unknown) and what it is.
+    A named tuple rather than a dataclass: rows are made, sorted and sent between processes
+    by the million, and a tuple does all three several times faster (and is as immutable).
     """
 
     profile_id: str
@@ -403,10 +404,6 @@ class BatchRow:
         """Rows are written by profile id, then posting id (then where a problem is)."""
         return (self.profile_id, self.posting_id, self.error_line or 0, self.error_column or 0)
 
-    def __reduce__(self) -> tuple[type[BatchRow], tuple[object, ...]]:
-        # Rows cross from worker processes by the million: pickle them as plain tuples.
-        return (BatchRow, tuple(getattr(self, name) for name in self.__slots__))
-
     def problem(self) -> Problem | None:
         """The problem an error row reports (located in its input's id), or None."""
         if self.outcome is Outcome.SCORED:
@@ -419,14 +416,14 @@ class BatchRow:
             self.error_message or "",
         )
 
-    def to_record(self) -> dict[str, object]:
-        """The row as a flat mapping with every column of ``BATCH_COLUMNS``, in order."""
-        points: tuple[float | None, ...] = self.points or (None,) * len(Component)
+    def flat(self) -> tuple[object, ...]:
+        """The values of every column of ``BATCH_COLUMNS``, in order."""
+        points: tuple[float | None, ...] = self.points or _NO_POINTS
         gaps: list[object] = []
-        for number in range(BATCH_GAPS):
-            text, lost = self.gaps[number] if number < len(self.gaps) else (None, None)
-            gaps += [text, lost]
-        values = (
+        for text, lost in self.gaps[:BATCH_GAPS]:
+            gaps += (text, lost)
+        gaps += _NO_GAP * (BATCH_GAPS - len(self.gaps[:BATCH_GAPS]))
+        return (
             BATCH_SCHEMA_VERSION,
             self.profile_id,
             self.posting_id,
@@ -444,7 +441,14 @@ class BatchRow:
             self.fitscore_version,
             self.catalog_stamp,
         )
-        return dict(zip(BATCH_COLUMN_NAMES, values, strict=True))
+
+    def to_record(self) -> dict[str, object]:
+        """The row as a flat mapping with every column of ``BATCH_COLUMNS``, in order."""
+        return dict(zip(BATCH_COLUMN_NAMES, self.flat(), strict=True))
+
+
+_NO_POINTS: tuple[None, ...] = (None,) * len(Component)
+_NO_GAP = (None, None)
 
 
 @dataclass(frozen=True, slots=True)

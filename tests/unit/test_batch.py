@@ -37,6 +37,8 @@ def assert_same_as_score(row: BatchRow) -> None:
     assert row.score == report.score
     assert row.band == report.band
     assert row.points == tuple(component.points for component in report.components)
+    record = row.to_record()
+    assert all(record[f"{c.name.value}_points"] == c.points for c in report.components)
     assert (row.required_met, row.required_total) == (report.required_met, report.required_total)
     assert row.gaps == tuple((gap.text, gap.points) for gap in report.gaps[:3])
 
@@ -161,19 +163,25 @@ def test_the_catalogue_stamp_follows_the_catalogue(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("split", ["by profiles", "by postings"])
 def test_files_give_the_same_rows_with_one_job_or_forked_workers(
-    corpus: tuple[list[Path], list[Path]], monkeypatch: pytest.MonkeyPatch
+    corpus: tuple[list[Path], list[Path]], monkeypatch: pytest.MonkeyPatch, split: str
 ) -> None:
     profiles, postings = corpus
     paths = [str(path.parent) for path in (profiles[-1], postings[-1])]
     paths += [str(PROFILES), str(ROOT / "postings"), str(EXAMPLES / "invalid" / "postings")]
     one = batch.score_files(paths, today=TODAY, jobs=1)
     monkeypatch.setattr(batch, "PARALLEL_PAIRS", 0)
+    if split == "by postings":
+        monkeypatch.setattr(batch, "PROFILE_SPLIT_POSTINGS", 0)
     seen: list[tuple[int, int]] = []
     forked = batch.score_files(
         paths, today=TODAY, jobs=2, progress=lambda done, total: seen.append((done, total))
     )
     assert forked.rows == one.rows
+    blocked = batch.score_files(paths, today=TODAY, jobs=2, min_score=40)
+    kept = [r for r in one.rows if r.outcome is not Outcome.SCORED or (r.score or 0) >= 40]
+    assert list(blocked.rows) == kept
     assert any(row.outcome is Outcome.POSTING_ERROR for row in one.rows)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
     assert seen[-1][0] == seen[-1][1] > one.scored  # pairs with a broken posting count too

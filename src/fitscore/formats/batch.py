@@ -18,6 +18,6 @@ def render(report: BatchReport, output_format: BatchFormat) -> str:
 
 def parquet(report: BatchReport) -> bytes:
     """The rows as one Parquet file with the typed schema."""
-    from fitscore.formats.parquet import parquet_bytes
+    from fitscore.formats.parquet import parquet_from_rows
 
-    return parquet_bytes([row.to_record() for row in report.rows], BATCH_COLUMNS)
+    return parquet_from_rows([row.flat() for row in report.rows], BATCH_COLUMNS)

@@ -30,12 +30,23 @@ def parquet_bytes(
     records: Sequence[Mapping[str, object]], columns: Sequence[tuple[str, str]]
 ) -> bytes:
     """``records`` as one Parquet file (zstd-compressed), with the typed ``columns``."""
+    names = [name for name, _ in columns]
+    return parquet_from_rows([tuple(r.get(name) for name in names) for r in records], columns)
+
+
+def parquet_from_rows(
+    rows: Sequence[Sequence[object]], columns: Sequence[tuple[str, str]]
+) -> bytes:
+    """Rows of values (one per column, in order) as one Parquet file, zstd-compressed."""
     pyarrow = require_pyarrow()
     types = {"int": pyarrow.int64(), "float": pyarrow.float64(), "string": pyarrow.string()}
+    values = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    arrays = [
+        pyarrow.array(column, type=types[kind])
+        for column, (_, kind) in zip(values, columns, strict=True)
+    ]
     schema = pyarrow.schema([(name, types[kind]) for name, kind in columns])
-    table = pyarrow.table(
-        {name: [record.get(name) for record in records] for name, _ in columns}, schema=schema
-    )
+    table = pyarrow.Table.from_arrays(arrays, schema=schema)
     sink = pyarrow.BufferOutputStream()
     pyarrow.parquet.write_table(table, sink, compression="zstd")
     return bytes(sink.getvalue().to_pybytes())
