@@ -18,10 +18,11 @@ forked workers that inherit the ready state.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import multiprocessing
 import signal
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -154,10 +155,16 @@ class Batch:
     ) -> Iterator[BatchRow]:
         """The rows of ``scorers`` (some of :attr:`scorers`) against parsed postings, by
         profile then posting; see :meth:`rows` for ``min_score``."""
+        # What each requirement item reads as, once per posting rather than once per pair.
+        texts = {
+            id(item): item.text()
+            for _, posting in parsed
+            for item in (*posting.required, *posting.preferred)
+        }
         if min_score is None:
             for profile_id, scorer in scorers:
                 for posting_id, posting in parsed:
-                    yield self._scored(profile_id, scorer, posting_id, posting)
+                    yield self._scored(profile_id, scorer, posting_id, posting, texts)
             return
         if not scorers:
             return
@@ -166,12 +173,17 @@ class Batch:
             for posting_id, posting, plan in plans:
                 if plan.fixed + BOUND_SLACK < min_score and plan.upper(scorer) < min_score:
                     continue
-                row = self._scored(profile_id, scorer, posting_id, posting)
+                row = self._scored(profile_id, scorer, posting_id, posting, texts)
                 if row.score is not None and row.score >= min_score:
                     yield row
 
     def _scored(
-        self, profile_id: str, scorer: Scorer, posting_id: str, posting: Posting
+        self,
+        profile_id: str,
+        scorer: Scorer,
+        posting_id: str,
+        posting: Posting,
+        texts: Mapping[int, str],
     ) -> BatchRow:
         evaluation = scorer.evaluate(posting)
         points = {component.name: component.points for component in evaluation.components}
@@ -187,7 +199,9 @@ class Batch:
             points=tuple(points.get(component, 0.0) for component in _COMPONENTS),
             required_met=sum(1 for row in required if row.decision.status is Status.MET),
             required_total=len(required),
-            gaps=tuple((text, lost) for lost, _, text in evaluation.ranked_gaps()[:BATCH_GAPS]),
+            gaps=tuple(
+                (text, lost) for lost, _, text in evaluation.ranked_gaps(texts)[:BATCH_GAPS]
+            ),
         )
 
     def _model(
@@ -410,12 +424,18 @@ def score_files(
     rows = list(batch.profile_errors)
     total = len(batch.scorers) * len(posting_paths)
     done = 0
-    chunks = _chunk_results(batch, posting_paths, jobs or default_jobs(), min_score)
-    for chunk_rows, chunk_pairs in chunks:
-        rows.extend(chunk_rows)
-        done += chunk_pairs
-        if progress is not None:
-            progress(done, total)
+    # The ready state lives for the whole run: the collector need not walk it again and again
+    # (nor touch, and so copy, the pages forked workers share with this process).
+    gc.freeze()
+    try:
+        chunks = _chunk_results(batch, posting_paths, jobs or default_jobs(), min_score)
+        for chunk_rows, chunk_pairs in chunks:
+            rows.extend(chunk_rows)
+            done += chunk_pairs
+            if progress is not None:
+                progress(done, total)
+    finally:
+        gc.unfreeze()
     rows.sort(key=BatchRow.sort_key)
     return BatchReport(tuple(rows), batch.profile_count, len(posting_paths))
 
