@@ -9,10 +9,12 @@ cannot be read; profiles that cannot be read are :attr:`Batch.profile_errors`. B
 data, never an exception. A row holds exactly the numbers ``fitscore.score`` and
 ``fitscore rank`` give for the same pair.
 
-Spark, Dask or a plain loop build one :class:`Batch` per worker process and call
-:meth:`Batch.rows` on their share of the postings (``examples/``); :func:`score_all` does it
-for texts in one process, and :func:`score_files` is what ``fitscore batch`` runs: files, with
-forked workers that inherit the ready state.
+Spark, Dask or a plain loop build one :class:`Batch` per worker process (:func:`shared_batch`
+keeps it for the worker's later partitions) and call :meth:`Batch.rows` on their share of the
+postings (``examples/``); :func:`score_all` does it for texts in one process, and
+:func:`score_files` is what ``fitscore batch`` runs: files, with forked workers that inherit
+the ready state. With ``min_score``, pairs whose :func:`upper_bound` is below it are skipped
+unscored (blocking), which never drops a pair that reaches it.
 """
 
 from __future__ import annotations
