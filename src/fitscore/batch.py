@@ -23,6 +23,7 @@ import datetime as dt
 import gc
 import hashlib
 import multiprocessing
+import os
 import signal
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -413,8 +414,6 @@ def score_files(
     With several ``jobs``, forked workers inherit the ready state and each scores a slice of
     the postings against all profiles; the rows do not depend on ``jobs``.
     """
-    from fitscore.ranking import default_jobs
-
     profile_paths, posting_paths = split_kinds(paths, limits)
     batch = Batch(
         ((path, read_document(path, limits)) for path in profile_paths),
@@ -430,7 +429,7 @@ def score_files(
     # (nor touch, and so copy, the pages forked workers share with this process).
     gc.freeze()
     try:
-        chunks = _chunk_results(batch, posting_paths, jobs or default_jobs(), min_score)
+        chunks = _chunk_results(batch, posting_paths, jobs or available_cpus(), min_score)
         for chunk_rows, chunk_pairs in chunks:
             rows.extend(chunk_rows)
             done += chunk_pairs
@@ -440,6 +439,14 @@ def score_files(
         gc.unfreeze()
     rows.sort(key=BatchRow.sort_key)
     return BatchReport(tuple(rows), batch.profile_count, len(posting_paths))
+
+
+def available_cpus() -> int:
+    """Worker processes by default: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 _ACTIVE: Batch | None = None
