@@ -21,9 +21,11 @@ TODAY = "2026-11-30"
 def _isolated(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[None]:
-    """Tests never see the developer's own catalogue, colours or clock."""
+    """Tests never see the developer's own catalogue, cache, colours or clock."""
     config = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("FITSCORE_CACHE", raising=False)
     monkeypatch.delenv("FITSCORE_CATALOG", raising=False)
     monkeypatch.setenv("FITSCORE_TODAY", TODAY)
     monkeypatch.setenv("NO_COLOR", "1")

@@ -25,6 +25,50 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 TEXT_NAME = "<text>"
 
 
+# Keys only one kind of file has (publications is in both), the most telling first.
+_ONLY = {
+    FileKind.PROFILE: ("name", "skills", "experience", "education", "projects", "summary"),
+    FileKind.POSTING: (
+        "title",
+        "required",
+        "preferred",
+        "company",
+        "degree",
+        "big_data",
+        "location",
+        "url",
+        "weights",
+        "themes",
+    ),
+}
+_MODELS: dict[type[BaseModel], FileKind] = {Profile: FileKind.PROFILE, Posting: FileKind.POSTING}
+WRONG_KIND = "wrong-kind"
+
+
+def kind_by_keys(data: object) -> FileKind | None:
+    """The kind a mapping's keys say it is: keys of one kind only, and none of the other."""
+    if not isinstance(data, dict):
+        return None
+    keys = set(data)
+    for kind, other in ((FileKind.POSTING, FileKind.PROFILE), (FileKind.PROFILE, FileKind.POSTING)):
+        if keys.intersection(_ONLY[kind]) and not keys.intersection(_ONLY[other]):
+            return kind
+    return None
+
+
+def _wrong_kind(document: Document, model: type[BaseModel]) -> Problem | None:
+    """One problem for a profile given as a posting (or the other way round), instead of an
+    unknown-key error for every key."""
+    wanted = _MODELS.get(model)
+    found = kind_by_keys(document.data)
+    if wanted is None or found is None or found is wanted or not isinstance(document.data, dict):
+        return None
+    present = [key for key in _ONLY[found] if key in document.data]
+    shown = ", ".join(f"'{key}'" for key in present[:3])
+    message = f"this file is a {found}, not a {wanted} (it has {shown})"
+    return error(document.path, 1, 1, WRONG_KIND, message)
+
+
 def model_of(kind: FileKind) -> type[Profile] | type[Posting]:
     """The model class that validates files of ``kind``."""
     return Profile if kind is FileKind.PROFILE else Posting
@@ -54,6 +98,9 @@ def to_model(
             code = "not-a-mapping"
         line, column = document.position(())
         return None, [*problems, error(document.path, line, column, code, message)]
+    wrong = _wrong_kind(document, model)
+    if wrong is not None:
+        return None, [*problems, wrong]
     try:
         instance = model.model_validate(document.data, context=dict(context or {}))
     except ValidationError as exc:

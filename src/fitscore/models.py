@@ -298,7 +298,7 @@ class Posting(StrictModel):
     """A job posting, parsed (SPEC.md)."""
 
     title: Name
-    company: Name
+    company: Name | None = None
     location: Name | None = None
     url: Name | None = None
     required: tuple[RequirementItem, ...] = ()

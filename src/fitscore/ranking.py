@@ -10,28 +10,40 @@ cannot be scored are problems of the report; one broken file never hides the oth
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import heapq
+import json
 import multiprocessing
 import os
+import pickle
 import signal
+import stat
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from fitscore.diagnostics import Problem
-from fitscore.errors import UnscorableError, WorkerError
+from fitscore.__about__ import __version__
+from fitscore.cache import MISS, Entry, ResultCache, content_hash, default_location
+from fitscore.diagnostics import Problem, warning
+from fitscore.errors import InputError, UnscorableError, WorkerError
 from fitscore.loading import load_profile, load_weights, posting_context, to_model
 from fitscore.models import Posting, Profile, Weights
-from fitscore.reports import DemandItem, DemandReport, DemandRow, RankReport
+from fitscore.reports import DemandItem, DemandReport, DemandRow, RankEntry, RankReport
 from fitscore.scoring import Scorer
 from fitscore.skills.catalog import Catalog
-from fitscore.sources import DEFAULT_LIMITS, Limits, collect
+from fitscore.sources import DEFAULT_LIMITS, Limits, collect, read_bytes
 from fitscore.vocabulary import Section
-from fitscore.yamlsource import read_document
+from fitscore.yamlsource import parse_bytes
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
+WARM_UP = 200
+# Without --jobs, workers are used from this many postings on (per two CPUs).
+DEFAULT_PARALLEL_FROM = 4000
 _CHUNK = 64
 
 Progress = Callable[[int, int], None]
@@ -40,12 +52,29 @@ Progress = Callable[[int, int], None]
 R = TypeVar("R")
 
 
+@dataclass
+class Tally:
+    """What a run over postings met besides results: counted as the results stream by."""
+
+    inputs: int = 0
+    failed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _no_warning(result: object) -> Problem | None:
+    return None
+
+
 @dataclass(frozen=True, slots=True)
-class _Outcomes(Generic[R]):
-    results: list[R]
-    problems: list[Problem]
-    inputs: int
-    failed: int
+class _Measure(Generic[R]):
+    """What is computed of each posting, and how it is kept in the result cache."""
+
+    name: str
+    compute: Callable[[Posting, str], R]
+    encode: Callable[[R], str]
+    decode: Callable[[str, str], R]
+    warn: Callable[[R], Problem | None] = _no_warning
 
 
 def rank(
@@ -61,18 +90,60 @@ def rank(
     top: int | None = None,
     min_score: float | None = None,
     progress: Progress | None = None,
+    cache: Path | bool = False,
 ) -> RankReport:
     """Score every posting file named or found under ``paths``; best first, ties by path.
 
     ``profile`` and ``weights`` are models or file paths. With ``strict``, the first file that
-    cannot be scored stops the run (:class:`~fitscore.errors.UnscorableError`).
+    cannot be scored stops the run (:class:`~fitscore.errors.UnscorableError`). With ``top``,
+    only that many results are held at any time. ``cache`` (True: the user's cache folder, or
+    a file) keeps results for the next run; the output is the same with or without it.
+    """
+    tally = Tally()
+    found = scored(
+        profile,
+        paths,
+        tally,
+        catalog=catalog,
+        weights=weights,
+        today=today,
+        jobs=jobs,
+        limits=limits,
+        strict=strict,
+        progress=progress,
+        cache=cache,
+    )
+    kept = (entry for entry in found if min_score is None or entry.score >= min_score)
+    if top is not None:
+        entries = heapq.nsmallest(top, kept, key=RankEntry.sort_key)
+    else:
+        entries = sorted(kept, key=RankEntry.sort_key)
+    return RankReport(
+        tuple(entries), tuple(tally.problems), tally.inputs, tally.failed, tuple(tally.notes)
+    )
+
+
+def scored(
+    profile: Profile | str,
+    paths: Iterable[str],
+    tally: Tally,
+    *,
+    catalog: Catalog | None = None,
+    weights: Weights | str | None = None,
+    today: dt.date | None = None,
+    jobs: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    strict: bool = False,
+    progress: Progress | None = None,
+    cache: Path | bool = False,
+) -> Iterator[RankEntry]:
+    """Each posting's ranking entry as soon as it is scored, in input order (not ranked).
+
+    What is not a result (bad files, cache notes) is added to ``tally`` on the way.
     """
     scorer = _scorer(profile, catalog, weights, today, limits)
-    found = _over_postings(scorer, paths, scorer.summary, jobs, limits, strict, progress)
-    report = RankReport.ranked(
-        found.results, found.problems, inputs=found.inputs, failed=found.failed
-    )
-    return report.select(top, min_score)
+    measure = _Measure("summary", scorer.summary, _encode_entry, _decode_entry, _unscorable)
+    yield from _over_postings(scorer, paths, measure, tally, jobs, limits, strict, progress, cache)
 
 
 def demand(
@@ -86,11 +157,17 @@ def demand(
     limits: Limits = DEFAULT_LIMITS,
     top: int | None = None,
     progress: Progress | None = None,
+    cache: Path | bool = False,
 ) -> DemandReport:
     """The skills the postings under ``paths`` ask for and the profile lacks, by points."""
     scorer = _scorer(profile, catalog, weights, today, limits)
-    found = _over_postings(scorer, paths, scorer.missing_items, jobs, limits, False, progress)
-    report = DemandReport(roll_up(found.results), tuple(found.problems), found.inputs, found.failed)
+    measure = _Measure("missing", scorer.missing_items, _encode_items, _decode_items)
+    tally = Tally()
+    found = _over_postings(scorer, paths, measure, tally, jobs, limits, False, progress, cache)
+    rows = roll_up(found)
+    report = DemandReport(
+        rows, tuple(tally.problems), tally.inputs, tally.failed, tuple(tally.notes)
+    )
     return report.select(top)
 
 
@@ -98,6 +175,7 @@ def roll_up(items_per_posting: Iterable[list[DemandItem]]) -> tuple[DemandRow, .
     """Missing skills by the total points they would add, then by how many postings ask."""
     totals: dict[str, list[float]] = {}
     examples: dict[str, str] = {}
+    options: dict[str, tuple[str, ...]] = {}
     for items in items_per_posting:
         seen: set[str] = set()
         for item in items:
@@ -108,20 +186,28 @@ def roll_up(items_per_posting: Iterable[list[DemandItem]]) -> tuple[DemandRow, .
                 row[1] += any(i.section is Section.REQUIRED for i in items if i.skill == item.skill)
             row[2] += item.points
             examples.setdefault(item.skill, item.text)
+            options.setdefault(item.skill, item.options)
     rows = [
-        DemandRow(skill, int(count), int(required), round(points, 1), examples[skill])
+        DemandRow(
+            skill, int(count), int(required), round(points, 1), examples[skill], options[skill]
+        )
         for skill, (count, required, points) in totals.items()
     ]
     rows.sort(key=lambda row: (-row.points, -row.postings, row.skill.casefold()))
     return tuple(rows)
 
 
-def default_jobs() -> int:
-    """Worker processes by default: the CPUs this process may use."""
+def default_jobs(files: int) -> int:
+    """Worker processes by default for ``files`` postings to score: the CPUs this process may
+    use, once there are enough postings for workers to pay for their start (measured with
+    bench/rank.py: on two CPUs, two workers only win from a few thousand postings on)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cpus = os.cpu_count() or 1
+    if files < DEFAULT_PARALLEL_FROM * 2 // max(2, cpus):
+        return 1
+    return max(1, cpus)
 
 
 def _scorer(
@@ -140,31 +226,144 @@ def _scorer(
 def _over_postings(
     scorer: Scorer,
     paths: Iterable[str],
-    measure: Callable[[Posting, str], R],
+    measure: _Measure[R],
+    tally: Tally,
     jobs: int | None,
     limits: Limits,
     strict: bool,
     progress: Progress | None,
-) -> _Outcomes[R]:
+    cache: Path | bool,
+) -> Iterator[R]:
     files, missing = collect(paths)
     if missing and strict:
         raise UnscorableError(missing)
-    results: list[R] = []
-    failures: list[Problem] = list(missing)
-    failed = len(missing)
-    worker = _Worker(scorer, measure, limits)
-    outcomes: Iterator[R | _Failure] = _outcomes(worker, files, jobs or default_jobs())
-    for done, outcome in enumerate(outcomes, 1):
-        if isinstance(outcome, _Failure):
-            failed += 1
-            failures.extend(outcome.problems)
-            if strict:
-                raise UnscorableError(list(outcome.problems))
-        else:
-            results.append(outcome)
-        if progress is not None:
-            progress(done, len(files))
-    return _Outcomes(results, failures, len(files) + len(missing), failed)
+    tally.problems.extend(missing)
+    tally.failed += len(missing)
+    tally.inputs += len(files) + len(missing)
+    results = _open_cache(cache, scorer, measure.name, tally.notes)
+    worker = _Worker(scorer, measure, limits, results)
+    # Results the cache proves still hold are taken here; only the others go to the workers.
+    kept = _proven(results, files, measure) if results is not None else {}
+    todo = [path for index, path in enumerate(files) if index not in kept]
+    chosen = jobs if jobs is not None else default_jobs(len(todo))
+    scored_now: Iterator[_Scored[R] | _Failure] = _outcomes(worker, todo, chosen)
+    outcomes = (
+        _Scored(kept[index]) if index in kept else next(scored_now) for index in range(len(files))
+    )
+    try:
+        for done, outcome in enumerate(outcomes, 1):
+            if progress is not None:
+                progress(done, len(files))
+            if isinstance(outcome, _Failure):
+                tally.failed += 1
+                tally.problems.extend(outcome.problems)
+                if strict:
+                    raise UnscorableError(list(outcome.problems))
+                continue
+            if outcome.keep is not None and results is not None:
+                results.keep(outcome.keep)
+            found = measure.warn(outcome.result)
+            if found is not None:
+                tally.problems.append(found)
+            yield outcome.result
+    finally:
+        if results is not None:
+            results.close()
+
+
+def _proven(results: ResultCache, files: Sequence[str], measure: _Measure[R]) -> dict[int, R]:
+    kept: dict[int, R] = {}
+    for index, path in enumerate(files):
+        status = _regular_file_status(path)
+        known = results.lookup(path, status) if status is not None else MISS
+        if known.proven and known.payload is not None:
+            kept[index] = measure.decode(known.payload, path)
+    return kept
+
+
+def _open_cache(
+    cache: Path | bool, scorer: Scorer, measure: str, notes: list[str]
+) -> ResultCache | None:
+    location = default_location() if cache is True else cache or None
+    if location is None:
+        return None
+    opened = ResultCache(location, _run_key(scorer, measure), notes)
+    return opened if opened.working else None
+
+
+def _run_key(scorer: Scorer, measure: str) -> str:
+    """Everything a posting's result depends on, except the posting."""
+    from fitscore.rules import field_rules, venue_rules
+
+    parts = [
+        __version__,
+        measure,
+        scorer.profile.model_dump_json(),
+        scorer.weights.model_dump_json() if scorer.weights is not None else "",
+        scorer.catalog.stamp or "unstamped",
+        scorer.rules.model_dump_json(),
+        field_rules().model_dump_json(),
+        venue_rules().model_dump_json(),
+        scorer.today.isoformat(),
+    ]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+NOTHING_TO_SCORE = "nothing-to-score"
+
+
+def _unscorable(entry: RankEntry) -> Problem | None:
+    if entry.scorable:
+        return None
+    message = (
+        "the posting asks for nothing fitscore can score (no skill, degree, publications or "
+        "big data): its score of 0.0 is not a fit"
+    )
+    return warning(entry.path, 0, 0, NOTHING_TO_SCORE, message)
+
+
+def _encode_entry(entry: RankEntry) -> str:
+    return json.dumps(
+        [
+            entry.title,
+            entry.company,
+            entry.score,
+            entry.band,
+            entry.required_met,
+            entry.required_total,
+            entry.top_gap,
+            entry.top_gap_points,
+            entry.scorable,
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _decode_entry(payload: str, path: str) -> RankEntry:
+    title, company, score, band, met, total, top_gap, points, scorable = json.loads(payload)
+    return RankEntry(path, title, company, score, band, met, total, top_gap, points, scorable)
+
+
+def _encode_items(items: list[DemandItem]) -> str:
+    return json.dumps(
+        [[item.skill, item.text, item.section.value, item.points, item.options] for item in items],
+        ensure_ascii=False,
+    )
+
+
+def _decode_items(payload: str, path: str) -> list[DemandItem]:
+    return [
+        DemandItem(skill, text, Section(section), points, tuple(options))
+        for skill, text, section, points, options in json.loads(payload)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored(Generic[R]):
+    """A posting's result, and what the cache should keep of it (None: nothing new)."""
+
+    result: R
+    keep: Entry | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,19 +374,52 @@ class _Failure:
 
 
 class _Worker(Generic[R]):
-    """Reads, validates and scores one file with ``measure``; inherited ready by workers."""
+    """Reads, validates and scores one file; inherited ready by forked workers."""
 
-    def __init__(self, scorer: Scorer, measure: Callable[[Posting, str], R], limits: Limits):
+    def __init__(
+        self, scorer: Scorer, measure: _Measure[R], limits: Limits, cache: ResultCache | None
+    ) -> None:
         self.measure = measure
         self.limits = limits
         self.context = posting_context(scorer.catalog)
+        self.cache = cache
 
-    def __call__(self, path: str) -> R | _Failure:
-        document = read_document(path, self.limits)
-        posting, problems = to_model(document, Posting, self.context)
+    def __call__(self, path: str) -> _Scored[R] | _Failure:
+        status = _regular_file_status(path) if self.cache is not None else None
+        known = self.cache.lookup(path, status) if self.cache is not None and status else MISS
+        if known.proven and known.payload is not None:
+            return _Scored(self.measure.decode(known.payload, path))
+        try:
+            raw = read_bytes(path, self.limits)
+        except InputError as exc:
+            return _Failure(tuple(exc.problems))
+        content = content_hash(raw) if status is not None else ""
+        if known.payload is not None and known.content == content:
+            result = self.measure.decode(known.payload, path)
+            return _Scored(result, self._entry(path, status, content, known.payload))
+        posting, problems = to_model(parse_bytes(raw, path, self.limits), Posting, self.context)
         if posting is None:
             return _Failure(tuple(problems))
-        return self.measure(posting, path)
+        result = self.measure.compute(posting, path)
+        payload = self.measure.encode(result) if status is not None else ""
+        return _Scored(result, self._entry(path, status, content, payload))
+
+    @staticmethod
+    def _entry(
+        path: str, status: os.stat_result | None, content: str, payload: str
+    ) -> Entry | None:
+        if status is None:
+            return None
+        return Entry(path, status.st_size, status.st_mtime_ns, content, time.time_ns(), payload)
+
+
+def _regular_file_status(path: str) -> os.stat_result | None:
+    """The status of a regular file (only those are cached: a pipe has no identity)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status if stat.S_ISREG(status.st_mode) else None
 
 
 _ACTIVE: _Worker[Any] | None = None
@@ -199,23 +431,24 @@ def _score_in_child(path: str) -> Any:
 
 
 def _outcomes(worker: _Worker[Any], paths: Sequence[str], jobs: int) -> Iterator[Any]:
-    if (
-        jobs <= 1
-        or len(paths) < PARALLEL_THRESHOLD
-        or "fork"
-        not in multiprocessing.get_all_start_methods()  # forked workers inherit the scorer
-    ):
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
         yield from map(worker, paths)
         return
-    global _ACTIVE
-    _ACTIVE = worker
+    # The first postings are scored here, so that the workers start with the decisions about
+    # the common terms already made (they would each make them again), then the scorer and
+    # everything it learnt go to each worker once.
+    yield from map(worker, paths[:WARM_UP])
+    context = multiprocessing.get_context(_start_method())
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload([__name__])
     pool = ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_leave_interrupts_to_the_parent,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(pickle.dumps(worker, protocol=pickle.HIGHEST_PROTOCOL),),
     )
     try:
-        yield from pool.map(_score_in_child, paths, chunksize=_CHUNK)
+        yield from pool.map(_score_in_child, paths[WARM_UP:], chunksize=_CHUNK)
     except BrokenProcessPool as exc:
         raise WorkerError("a worker process stopped unexpectedly", code="worker") from exc
     except BaseException:
@@ -225,13 +458,22 @@ def _outcomes(worker: _Worker[Any], paths: Sequence[str], jobs: int) -> Iterator
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        _ACTIVE = None
 
 
-def _leave_interrupts_to_the_parent() -> None:
-    """Ctrl-C reaches the whole process group: the parent stops the run and the workers, so a
-    worker must not die of it on its own (with a traceback of its own)."""
+def _start_method() -> str:
+    """A start method that is safe while this process runs threads (the progress bar does):
+    a fork server where there is one (Linux, macOS), else a fresh interpreter."""
+    methods = multiprocessing.get_all_start_methods()
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _start_worker(state: bytes) -> None:
+    """Set up a worker: the parent's warm scorer, and Ctrl-C left to the parent (it reaches
+    the whole process group; the parent stops the run and the workers, so a worker must not
+    die of it on its own, with a traceback of its own)."""
+    global _ACTIVE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _ACTIVE = pickle.loads(state)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:

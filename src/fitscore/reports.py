@@ -7,7 +7,6 @@ problem type only, so formatters never import the engine.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -57,7 +56,7 @@ class ScoreReport:
     profile_name: str
     posting_path: str
     title: str
-    company: str
+    company: str | None
     components: tuple[ComponentResult, ...]
     requirements: tuple[RequirementResult, ...]
     gaps: tuple[Gap, ...]
@@ -75,6 +74,11 @@ class ScoreReport:
     @property
     def required_total(self) -> int:
         return sum(1 for item in self.requirements if item.section is Section.REQUIRED)
+
+    @property
+    def scorable(self) -> bool:
+        """False when the posting asks for nothing that can be scored: its 0.0 is no fit."""
+        return any(component.weight > 0 for component in self.components)
 
     @property
     def passed(self) -> bool:
@@ -127,13 +131,14 @@ class RankEntry:
 
     path: str
     title: str
-    company: str
+    company: str | None
     score: float
     band: str
     required_met: int
     required_total: int
     top_gap: str | None
     top_gap_points: float
+    scorable: bool = True  # False: the posting asks for nothing that can be scored
 
     def sort_key(self) -> tuple[float, str]:
         return (-self.score, self.path)
@@ -160,17 +165,26 @@ class DemandItem:
     text: str
     section: Section
     points: float
+    options: tuple[str, ...] = ()  # for a choice or a category: skills that would do
 
 
 @dataclass(frozen=True, slots=True)
 class DemandRow:
-    """One missing skill over many postings."""
+    """One missing skill over many postings. ``points``: what it would add to the scores,
+    summed over the postings that ask for it; ``options``: for a choice or a category, the
+    skills that would satisfy it."""
 
     skill: str
     postings: int
     required_in: int
     points: float
     example: str
+    options: tuple[str, ...] = ()
+
+    @property
+    def average_points(self) -> float:
+        """What it would add to one posting's score, on average."""
+        return round(self.points / self.postings, 1) if self.postings else 0.0
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -178,8 +192,9 @@ class DemandRow:
             "postings": self.postings,
             "required_in": self.required_in,
             "points": self.points,
-            "average_points": round(self.points / self.postings, 1) if self.postings else 0.0,
+            "average_points": self.average_points,
             "example": self.example,
+            "options": ", ".join(self.options),
         }
 
 
@@ -192,10 +207,13 @@ class _OverPostings:
 
     @property
     def exit_code(self) -> int:
-        return EXIT_CHECK_FAILED if self.failed else EXIT_OK
+        """1 when an input could not be scored, or when there was no posting at all."""
+        return EXIT_CHECK_FAILED if self.failed or not self.inputs else EXIT_OK
 
     def summary(self) -> str:
-        """One line for stderr when inputs failed, else empty."""
+        """One line for stderr when inputs failed or none was found, else empty."""
+        if not self.inputs:
+            return "no posting files found (folders are searched for *.yaml and *.yml files)"
         if not self.failed:
             return ""
         return f"{self.failed} of {self.inputs} inputs could not be scored"
@@ -213,24 +231,13 @@ class RankReport(_OverPostings):
     problems: tuple[Problem, ...] = ()
     inputs: int = 0
     failed: int = 0
-
-    @classmethod
-    def ranked(
-        cls,
-        entries: Iterable[RankEntry],
-        problems: Iterable[Problem] = (),
-        *,
-        inputs: int = 0,
-        failed: int = 0,
-    ) -> RankReport:
-        ordered = tuple(sorted(entries, key=RankEntry.sort_key))
-        return cls(ordered, tuple(problems), inputs, failed)
+    notes: tuple[str, ...] = ()
 
     def select(self, top: int | None = None, min_score: float | None = None) -> RankReport:
         """The best ``top`` entries scoring at least ``min_score``; problems are kept."""
         kept = [e for e in self.entries if min_score is None or e.score >= min_score]
         shown = tuple(kept[:top] if top is not None else kept)
-        return RankReport(shown, self.problems, self.inputs, self.failed)
+        return RankReport(shown, self.problems, self.inputs, self.failed, self.notes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,10 +248,11 @@ class DemandReport(_OverPostings):
     problems: tuple[Problem, ...] = ()
     inputs: int = 0
     failed: int = 0
+    notes: tuple[str, ...] = ()
 
     def select(self, top: int | None = None) -> DemandReport:
         shown = self.rows[:top] if top is not None else self.rows
-        return DemandReport(shown, self.problems, self.inputs, self.failed)
+        return DemandReport(shown, self.problems, self.inputs, self.failed, self.notes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +339,17 @@ class SkillDescription:
 
 
 @dataclass(frozen=True, slots=True)
+class CategoryDescription:
+    """A category of the catalogue and the skills that belong to it (``catalog show``)."""
+
+    name: str
+    label: str
+    members: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+    exit_code: int = EXIT_OK
+
+
+@dataclass(frozen=True, slots=True)
 class CategoryCount:
     name: str
     members: int
@@ -343,6 +362,41 @@ class CategoryList:
 
     categories: tuple[CategoryCount, ...]
     exit_code: int = EXIT_OK
+
+
+@dataclass(frozen=True, slots=True)
+class DraftFile:
+    """One raw posting read into a draft: where it went (None: the text is for stdout)."""
+
+    source: str
+    target: str | None
+    text: str
+    notes: tuple[str, ...]
+    has_requirements: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParseReport:
+    """What ``parse`` did with each input (``fitscore parse``)."""
+
+    drafts: tuple[DraftFile, ...]
+    problems: tuple[Problem, ...] = ()
+    failed: int = 0
+
+    @property
+    def empty(self) -> int:
+        return sum(1 for draft in self.drafts if not draft.has_requirements)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a draft holds no requirement (it is still written) or an input failed."""
+        return EXIT_CHECK_FAILED if self.empty or self.failed else EXIT_OK
+
+    def summary(self) -> str:
+        return (
+            f"{_count(len(self.drafts), 'draft')} written, {self.empty} with no requirement, "
+            f"{_count(self.failed, 'input')} failed"
+        )
 
 
 # Batch rows (``fitscore batch``, ``fitscore.batch``): one flat row per pair, or per problem of

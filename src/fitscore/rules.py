@@ -34,6 +34,7 @@ class DegreeRules(StrictModel):
 class PublicationRules(StrictModel):
     base_value: float = Field(gt=0)
     on_theme_bonus: float = Field(ge=0)
+    off_theme_value: float = Field(ge=0)
     half_credit_at: float = Field(gt=0)
 
 
@@ -63,6 +64,8 @@ class ScoringRules(StrictModel):
 class FieldRules(StrictModel):
     aliases: dict[Name, Name] = {}
     groups: dict[Name, tuple[Name, ...]] = {}
+    degree_words: tuple[Name, ...] = ()
+    separators: tuple[Name, ...] = ()
 
 
 class VenueRules(StrictModel):

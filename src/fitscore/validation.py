@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fitscore.diagnostics import Problem, error, warning
-from fitscore.loading import model_of, to_model
+from fitscore.loading import kind_by_keys, model_of, to_model
 from fitscore.models import Posting, Profile
 from fitscore.reports import FileResult, ValidationReport
 from fitscore.skills.catalog import Catalog, builtin_catalog
@@ -17,8 +17,6 @@ from fitscore.vocabulary import FileKind
 from fitscore.yamlsource import Document, read_document
 
 _FOLDER_KINDS = {"profiles": FileKind.PROFILE, "postings": FileKind.POSTING}
-_POSTING_KEYS = frozenset({"title", "company", "required", "preferred"})
-_PROFILE_KEYS = frozenset({"name", "education", "skills", "experience", "publications"})
 UNKNOWN_KIND = "unknown-kind"
 UNKNOWN_SKILL = "unknown-skill"
 
@@ -29,13 +27,7 @@ def detect_kind(path: str, data: object) -> FileKind | None:
         kind = _FOLDER_KINDS.get(parent.name)
         if kind is not None:
             return kind
-    if isinstance(data, dict):
-        keys = set(data)
-        if keys & _POSTING_KEYS and not keys & (_PROFILE_KEYS - {"publications"}):
-            return FileKind.POSTING
-        if keys & _PROFILE_KEYS:
-            return FileKind.PROFILE
-    return None
+    return kind_by_keys(data)
 
 
 def check_document(

@@ -55,6 +55,7 @@ class Source(StrEnum):
     EXPERIENCE = "experience"
     PROJECT = "project"
     PUBLICATION = "publication"
+    EDUCATION = "education"
     TEXT = "free text"
 
     @property

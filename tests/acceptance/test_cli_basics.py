@@ -107,7 +107,9 @@ def test_kind_is_detected_from_keys_outside_known_folders(tmp_path: Path) -> Non
     result = run("validate", str(posting))
     assert "unknown key 'foo'" in result.stdout
     forced = run("validate", str(posting), "--kind", "profile")
-    assert "missing required key 'name'" in forced.stdout
+    assert "this file is a posting, not a profile (it has 'title', 'required', 'company')" in (
+        forced.stdout
+    )
 
 
 def test_a_path_that_does_not_exist_exits_2() -> None:
@@ -148,3 +150,13 @@ def test_the_core_message_gets_the_command_line_hint(tmp_path: Path) -> None:
     result = run("init", "-o", str(target))
     assert result.exit_code == 2
     assert result.stderr == f"fitscore: error: {target} exists; use --force to overwrite it\n"
+
+
+def test_the_entry_point_uses_the_documented_exit_codes() -> None:
+    from fitscore import entry, errors
+
+    assert (entry.EXIT_USAGE, entry.EXIT_INTERRUPTED, entry.EXIT_CLOSED_PIPE) == (
+        errors.EXIT_USAGE,
+        errors.EXIT_INTERRUPTED,
+        errors.EXIT_CLOSED_PIPE,
+    )

@@ -21,9 +21,15 @@ def test_gaps_rolls_up_missing_skills_by_points() -> None:
     assert result.exit_code == 0
     points = [row["points"] for row in rows]
     assert points == sorted(points, reverse=True)
-    assert {"skill", "postings", "required_in", "points", "average_points", "example"} == set(
-        rows[0]
-    )
+    assert {
+        "skill",
+        "postings",
+        "required_in",
+        "points",
+        "average_points",
+        "example",
+        "options",
+    } == set(rows[0])
     skills = {row["skill"] for row in rows}
     assert {"Spark", "Kafka"} <= skills
     assert "React" not in skills  # the web developer has it
@@ -64,3 +70,17 @@ def test_init_never_overwrites_without_force(tmp_path: Path) -> None:
     target.write_text("name: Me\n", encoding="utf-8")
     assert run("init", "-o", str(target)).exit_code == 2
     assert target.read_text(encoding="utf-8") == "name: Me\n"
+
+
+def test_a_category_gap_names_the_skills_that_would_satisfy_it(tmp_path: Path) -> None:
+    posting = tmp_path / "cloud.yaml"
+    posting.write_text(
+        "title: Platform Engineer\nrequired:\n  - category: cloud\n    examples: [GCP]\n",
+        encoding="utf-8",
+    )
+    profile = ROOT / "profiles" / "bachelors-web-developer.yaml"
+    rows = json.loads(run("gaps", str(profile), str(posting), "-f", "json").stdout)
+    cloud = next(row for row in rows if row["skill"].startswith("cloud"))
+    options = cloud["options"].split(", ")
+    assert options[0] == "Google Cloud Platform"  # the example first, as the catalogue names it
+    assert "AWS" in options and len(options) == len(set(options))

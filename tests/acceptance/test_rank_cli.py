@@ -65,11 +65,11 @@ def test_jsonl_has_one_line_per_valid_posting(folder: Path) -> None:
 
 
 def test_strict_stops_at_the_first_bad_file(folder: Path) -> None:
-    (folder / "0-aaa.yaml").write_text("title: X\n", encoding="utf-8")
+    (folder / "0-aaa.yaml").write_text("company: X\n", encoding="utf-8")
     result = run("rank", PROFILE, str(folder), "--format", "jsonl", "--strict")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert "missing required key 'company'" in result.stderr
+    assert "missing required key 'title'" in result.stderr
 
 
 def test_paths_can_come_from_standard_input_one_a_line() -> None:
@@ -164,3 +164,76 @@ def test_output_to_a_reader_that_went_away_ends_quietly_with_141(command: list[s
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (141, "")
+
+
+def test_stream_prints_every_posting_in_input_order_with_the_ranked_numbers() -> None:
+    ranked = [
+        json.loads(line)
+        for line in run("rank", PROFILE, "postings", "-f", "jsonl").stdout.splitlines()
+    ]
+    streamed = run("rank", PROFILE, "postings", "-f", "jsonl", "--stream")
+    assert streamed.exit_code == 0
+    rows = [json.loads(line) for line in streamed.stdout.splitlines()]
+    assert [row["path"] for row in rows] == sorted(str(p.relative_to(ROOT)) for p in SHIPPED)
+    assert sorted(rows, key=lambda row: (-row["score"], row["path"])) == ranked
+
+
+def test_stream_refuses_formats_that_need_every_result() -> None:
+    result = run("rank", PROFILE, "postings", "-f", "json", "--stream")
+    assert result.exit_code == 2
+    assert "--stream" in result.stderr
+
+
+@pytest.mark.parametrize("top", [1, 2, 5])
+def test_top_gives_the_head_of_the_full_ranking(tmp_path: Path, top: int) -> None:
+    for copy in range(4):
+        for posting in SHIPPED:
+            shutil.copy(posting, tmp_path / f"{copy}-{posting.name}")
+    full = run("rank", PROFILE, str(tmp_path), "-f", "tsv").stdout.splitlines()
+    head = run("rank", PROFILE, str(tmp_path), "-f", "tsv", "--top", str(top)).stdout
+    assert head.splitlines() == full[:top]
+
+
+def test_a_posting_with_nothing_to_score_is_said_so_by_rank_and_score(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("title: Data Engineer\n", encoding="utf-8")
+    ranked = run("rank", PROFILE, str(empty), "postings", "-f", "tsv")
+    assert ranked.exit_code == 0
+    assert f"{empty}: warning: the posting asks for nothing fitscore can score" in ranked.stderr
+    assert "0.0 is not a fit" in ranked.stderr
+    scored = run("score", PROFILE, str(empty), "-f", "json")
+    assert scored.exit_code == 0
+    assert "asks for nothing fitscore can score: 0.0 is not a fit" in scored.stderr
+    assert json.loads(scored.stdout)["score"] == 0.0
+
+
+def test_demand_runs_in_workers_too(tmp_path: Path) -> None:
+    for copy in range(PARALLEL_THRESHOLD // 3 + 1):
+        for posting in SHIPPED:
+            shutil.copy(posting, tmp_path / f"{copy:04d}-{posting.name}")
+    one = run("gaps", PROFILE, str(tmp_path), "-f", "jsonl", "--jobs", "1", "--no-cache")
+    two = run("gaps", PROFILE, str(tmp_path), "-f", "jsonl", "--jobs", "2", "--no-cache")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stdout
+
+
+def test_no_posting_found_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a posting\n", encoding="utf-8")
+    for command in ("rank", "gaps"):
+        result = run(command, PROFILE, str(tmp_path))
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr == (
+            "fitscore: no posting files found (folders are searched for *.yaml and *.yml files)\n"
+        )
+
+
+def test_a_profile_among_the_postings_is_one_clear_message(tmp_path: Path) -> None:
+    shutil.copy(ROOT / PROFILE, tmp_path / "me.yaml")
+    result = run("rank", PROFILE, str(tmp_path), "-f", "tsv")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        f"{tmp_path / 'me.yaml'}:1:1: error: this file is a profile, not a posting "
+        "(it has 'name', 'skills', 'experience')"
+    )
+    assert len(lines) == 2  # and the count of inputs that could not be scored

@@ -90,8 +90,17 @@ def test_a_user_catalogue_adds_skills_and_aliases(tmp_path: Path) -> None:
         ("skills:\n  - name: Foo\n    aliases: [k8s]\n", 3, "catalog"),
         ("skills:\n  - name: Foo\n    implies: [Nothing Like It]\n", 3, "catalog"),
         ("skills:\n  - name: Foo\n    categories: [not_a_category]\n", 3, "catalog"),
+        ("skills:\n  - name: Well\n    categories: [database]\n", 2, "catalog"),
+        ("skills:\n  - name: Foo Bar\n    ordinary_word: true\n", 3, "catalog"),
     ],
-    ids=["typo-key", "alias-taken", "unknown-implied", "unknown-category"],
+    ids=[
+        "typo-key",
+        "alias-taken",
+        "unknown-implied",
+        "unknown-category",
+        "common-word-unmarked",
+        "ordinary-without-one-word",
+    ],
 )
 def test_a_broken_user_catalogue_is_reported_with_file_and_line(
     tmp_path: Path, text: str, line: int, code: str
@@ -101,3 +110,12 @@ def test_a_broken_user_catalogue_is_reported_with_file_and_line(
     with pytest.raises(InputError) as caught:
         load_catalog([str(extra)])
     assert [(p.path, p.line, p.code) for p in caught.value.problems] == [(str(extra), line, code)]
+
+
+def test_ordinary_words_are_marked_in_the_catalogue() -> None:
+    catalog = builtin_catalog()
+    for name in ("Airflow", "Spark", "Flask", "Hive", "Pig", "Beam", "Storm", "Swift", "Rust"):
+        assert catalog.skills[name].ordinary_word, name
+    for name in ("Julia", "Ruby", "Dart", "Go"):
+        assert catalog.skills[name].ordinary_word, name
+    assert not catalog.skills["PyTorch"].ordinary_word

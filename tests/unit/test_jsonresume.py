@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fitscore.errors import UsageError
-from fitscore.jsonresume import ImportResult, from_jsonresume, to_yaml
+from fitscore.errors import InputError
+from fitscore.importers.jsonresume import ImportResult, from_jsonresume, to_yaml
 from fitscore.models import Profile
 from tests.conftest import EXAMPLES
 
@@ -231,10 +231,10 @@ def test_degree_status_follows_the_end_date(
 
 
 def test_unreadable_end_date_is_noted_and_treated_as_missing() -> None:
-    document = with_name(education=[{"studyType": "BS", "endDate": "spring 2019"}])
+    document = with_name(education=[{"studyType": "BS", "endDate": "when it is done"}])
     result = import_document(document)
     assert result.profile["education"] == [{"degree": "bachelors", "status": "in_progress"}]
-    assert notes_naming(result, "education[0].endDate 'spring 2019': not a date")
+    assert notes_naming(result, "education[0].endDate 'when it is done': not a date")
 
 
 # --- skills ---------------------------------------------------------------------------------
@@ -269,9 +269,9 @@ def test_keywords_become_skills_deduplicated_case_insensitively() -> None:
         {"name": "spark", "level": "Expert", "keywords": ["kafka", "Flink"]},
     ]
     result = import_document(with_name(skills=skills))
-    # The first spelling stays; a later mention still contributes the level it knows.
+    # "Data" is a heading over its keywords, not a skill. The first spelling stays; a later
+    # mention still contributes the level it knows.
     assert result.profile["skills"] == [
-        "Data",
         {"name": "Spark", "level": "expert"},
         "Kafka",
         "Flink",
@@ -279,19 +279,25 @@ def test_keywords_become_skills_deduplicated_case_insensitively() -> None:
 
 
 def test_malformed_skills_are_noted_not_raised() -> None:
-    result = import_document(with_name(skills="Python, Go"))
+    result = import_document(with_name(skills=42))
     assert "skills" not in result.profile
-    assert result.dropped == ("skills: expected a list, got text; left out",)
+    assert result.dropped == ("skills: expected a list, got a number; left out",)
+
+
+def test_skills_written_as_one_text_are_read_as_a_list() -> None:
+    result = import_document(with_name(skills="Python, Go"))
+    assert result.profile["skills"] == ["Python", "Go"]
+    assert result.dropped == ()
 
 
 def test_malformed_skill_entries_are_noted_and_the_rest_kept() -> None:
     skills: list[object] = [42, "Rust", {"name": ["Go"], "keywords": "C"}, {"name": "Zig"}]
     result = import_document(with_name(skills=skills))
-    assert result.profile["skills"] == ["Rust", "Zig"]
+    # Keywords written as one text are still read: "C" is kept.
+    assert result.profile["skills"] == ["Rust", "C", "Zig"]
     assert result.dropped == (
         "skills[0]: expected an object, got a number; left out",
         "skills[2].name: expected text, got a list; left out",
-        "skills[2].keywords: expected a list of text, got text; left out",
     )
 
 
@@ -446,7 +452,7 @@ def test_meta_and_unknown_top_level_keys_are_noted_but_schema_is_not() -> None:
     result = import_document(document)
     assert result.dropped == (
         "meta: JSON Resume metadata, not part of a profile",
-        "hobbies: not a JSON Resume v1.0.0 section; left out",
+        "hobbies: not a JSON Resume v1.0.0 section nor a known other name of one; left out",
     )
 
 
@@ -470,8 +476,8 @@ def test_empty_sections_and_fields_are_silently_absent() -> None:
     "document",
     [{}, {"basics": {}}, {"basics": {"name": "  "}}, {"basics": "Ada"}, {"work": []}],
 )
-def test_missing_basics_name_is_a_usage_error(document: object) -> None:
-    with pytest.raises(UsageError, match="the JSON Resume has no basics.name"):
+def test_missing_basics_name_is_an_input_problem(document: object) -> None:
+    with pytest.raises(InputError, match="the JSON Resume has no basics.name"):
         import_document(document)
 
 
@@ -479,13 +485,13 @@ def test_missing_basics_name_is_a_usage_error(document: object) -> None:
     ("name", "message"),
     [(5, "basics.name is a number, not text"), ("x" * 201, "at most 200 characters")],
 )
-def test_an_unusable_basics_name_is_a_usage_error(name: object, message: str) -> None:
-    with pytest.raises(UsageError, match=message):
+def test_an_unusable_basics_name_is_an_input_problem(name: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
         import_document({"basics": {"name": name}})
 
 
-def test_a_document_that_is_not_an_object_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match="a JSON Resume is a JSON object, not a list"):
+def test_a_document_that_is_not_an_object_is_an_input_problem() -> None:
+    with pytest.raises(InputError, match="a JSON Resume is a JSON object, not a list"):
         import_document([{"basics": {"name": "Ada"}}])
 
 
@@ -523,3 +529,181 @@ def test_any_document_with_a_name_imports_to_a_valid_profile(
     result = import_document(document)
     Profile.model_validate(result.profile)
     assert yaml.safe_load(to_yaml(result)) == result.profile
+
+
+# --- what people really write -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading", ["Languages", "Programming", "Tools / Misc", "Data", "Frameworks"]
+)
+def test_a_group_heading_becomes_its_keywords_with_the_level(heading: str) -> None:
+    group = {"name": heading, "level": "Advanced", "keywords": ["Python", "Docker"]}
+    result = import_document(with_name(skills=[group]))
+    assert result.profile["skills"] == [
+        {"name": "Python", "level": "advanced"},
+        {"name": "Docker", "level": "advanced"},
+    ]
+    assert any("a heading over its keywords" in note for note in result.read_as)
+
+
+def test_a_group_named_after_a_skill_stays_a_skill() -> None:
+    group = {"name": "Python", "level": "Expert", "keywords": ["pandas"]}
+    result = import_document(with_name(skills=[group]))
+    assert result.profile["skills"] == [{"name": "Python", "level": "expert"}, "pandas"]
+
+
+@pytest.mark.parametrize(
+    ("written", "parts"),
+    [
+        ("C/C++", ["C", "C++"]),
+        ("Apache Struts / Hibernate", ["Apache Struts", "Hibernate"]),
+        ("Selenium, Jasmine, Mocha", ["Selenium", "Jasmine", "Mocha"]),
+        ("HTML5, HTML", ["HTML5"]),
+        ("Docker | Kubernetes; Terraform", ["Docker", "Kubernetes", "Terraform"]),
+        ("Python and SQL", ["Python", "SQL"]),
+        ("CI/CD", ["CI/CD"]),
+        ("Research and Development", ["Research and Development"]),
+    ],
+)
+def test_a_list_written_in_one_name_is_split(written: str, parts: list[str]) -> None:
+    result = import_document(with_name(skills=[written]))
+    assert skill_names(result.profile["skills"]) == parts
+
+
+def test_keywords_of_a_job_are_split_too() -> None:
+    work = [{"name": "Acme", "position": "Engineer", "keywords": ["Spark/Kafka", "SQL"]}]
+    experience = import_document(with_name(work=work)).profile["experience"]
+    assert isinstance(experience, list)
+    assert experience[0]["skills"] == ["Spark", "Kafka", "SQL"]
+
+
+@pytest.mark.parametrize(
+    ("end", "status", "expected"),
+    [
+        ("'10", "completed", "2010-12"),
+        ("Sept '24", "completed", "2024-09"),
+        ("May 2021", "completed", "2021-05"),
+        ("Summer 2019", "completed", "2019-08"),
+        ("Expected June 2027", "in_progress", "2027-06"),
+        ("05/2028", "in_progress", "2028-05"),
+    ],
+)
+def test_written_dates_are_read(end: str, status: str, expected: str) -> None:
+    education = only_education("BS", endDate=end)
+    assert (education["status"], education.get("expected")) == (status, expected)
+
+
+def test_a_span_in_one_field_gives_start_and_end() -> None:
+    work = [{"name": "Acme", "position": "Engineer", "startDate": "May 2021 - Present"}]
+    result = import_document(with_name(work=work))
+    experience = result.profile["experience"]
+    assert isinstance(experience, list)
+    assert (experience[0]["start"], experience[0]["end"]) == ("2021-05", "present")
+
+
+def test_well_known_other_keys_are_read_and_said_so() -> None:
+    document = with_name(
+        **{
+            "Technical skills": [{"name": "Languages", "keywords": ["Go"]}],
+            "experience": [{"company": "Acme", "title": "Engineer", "start": "2020-01"}],
+        }
+    )
+    result = import_document(document)
+    assert result.profile["skills"] == ["Go"]
+    experience = result.profile["experience"]
+    assert isinstance(experience, list)
+    assert experience[0]["org"] == "Acme" and experience[0]["title"] == "Engineer"
+    assert "Technical skills: read as the JSON Resume section skills" in result.read_as
+    assert result.dropped == ()
+
+
+def test_an_imported_profile_validates_without_warnings_about_its_skills(tmp_path: Any) -> None:
+    from fitscore.skills.catalog import builtin_catalog
+    from fitscore.validation import validate
+
+    skills = [
+        {"name": "Languages", "keywords": ["C/C++", "HTML5, HTML", "Python", "python 3"]},
+        {"name": "Tools", "keywords": ["Selenium, Jasmine, Mocha", "Docker"]},
+    ]
+    target = tmp_path / "me.yaml"
+    target.write_text(to_yaml(import_document(with_name(skills=skills))), encoding="utf-8")
+    report = validate([str(target)], builtin_catalog())
+    assert report.passed
+    assert [problem.message for result in report.results for problem in result.problems] == []
+
+
+def test_skills_written_as_an_object_of_groups_are_read() -> None:
+    skills = {"Languages": ["Python", "Go"], "Tools": "Docker, Git"}
+    result = import_document(with_name(skills=skills))
+    assert skill_names(result.profile["skills"]) == ["Python", "Go", "Docker", "Git"]
+
+
+def test_skills_and_keywords_written_as_one_text_are_split() -> None:
+    result = import_document(
+        with_name(skills=[{"name": "Tools", "keywords": "Docker, Git"}, "Python; SQL"])
+    )
+    assert skill_names(result.profile["skills"]) == ["Docker", "Git", "Python", "SQL"]
+
+
+@pytest.mark.parametrize(
+    ("study_type", "area", "degree"),
+    [
+        ("B.Tech", "Computer Science", "bachelors"),
+        ("Honours Bachelor of Science", "Physics", "bachelors"),
+        ("M.Eng.", "Mechanical Engineering", "masters"),
+        ("Ph.D. Candidate", "Statistics", "phd"),
+        (None, "B.S. Computer Science", "bachelors"),
+    ],
+)
+def test_more_degree_spellings_are_read(study_type: str | None, area: str, degree: str) -> None:
+    entry: dict[str, object] = {"institution": "U", "area": area, "endDate": "2020"}
+    if study_type is not None:
+        entry["studyType"] = study_type
+    education = import_document(with_name(education=[entry])).profile["education"]
+    assert isinstance(education, list)
+    assert education[0]["degree"] == degree
+
+
+def test_a_degree_started_long_ago_without_an_end_is_completed() -> None:
+    old = only_education("BS", startDate="2005-09")
+    recent = only_education("PhD", startDate="2023-09")
+    assert (old["status"], recent["status"]) == ("completed", "in_progress")
+
+
+def test_a_publication_written_as_its_title_is_kept() -> None:
+    result = import_document(with_name(publications=["Graph transformers for ranking"]))
+    assert result.profile["publications"] == [{"title": "Graph transformers for ranking"}]
+
+
+@pytest.mark.parametrize(
+    ("written", "parts"),
+    [
+        ("AWS (EC2, S3)", ["AWS", "EC2", "S3"]),
+        ("JavaScript (ES6+)", ["JavaScript"]),
+        ("Languages (Python, Go)", ["Python", "Go"]),
+    ],
+)
+def test_a_qualifier_in_parentheses_is_read(written: str, parts: list[str]) -> None:
+    result = import_document(with_name(skills=[written]))
+    assert skill_names(result.profile["skills"]) == parts
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        ({"endDate": "2016-2020"}, ("completed", "2020-12")),
+        ({"startDate": "2024-Present"}, ("in_progress", None)),
+        ({"endDate": "2020-05-15T00:00:00Z"}, ("completed", "2020-05")),
+    ],
+)
+def test_spans_and_timestamps_in_date_fields(
+    dates: dict[str, str], expected: tuple[str, str | None]
+) -> None:
+    education = only_education("BS", **dates)
+    assert (education["status"], education.get("expected")) == expected
+
+
+def test_skills_grouped_by_proficiency_take_the_level_of_the_heading() -> None:
+    result = import_document(with_name(skills=[{"name": "Advanced", "keywords": ["Python"]}]))
+    assert result.profile["skills"] == [{"name": "Python", "level": "advanced"}]

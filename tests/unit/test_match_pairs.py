@@ -24,17 +24,16 @@ def decide(posting: str, profile: str) -> Status:
 
 
 def test_the_set_is_large_and_half_traps() -> None:
-    assert len(PAIRS) >= 300
+    assert len(PAIRS) >= 600
     assert sum(1 for pair in PAIRS if pair.get("trap")) >= len(PAIRS) // 2 - 30
 
 
 @pytest.mark.parametrize(
     "pair", [p for p in PAIRS if p.get("trap")], ids=lambda p: f"{p['posting']}|{p['profile']}"
 )
-def test_no_false_positive_on_a_trap(pair: dict[str, Any]) -> None:
-    status = decide(pair["posting"], pair["profile"])
-    if pair["expect"] != "met":
-        assert status is not Status.MET
+def test_every_trap_gets_its_label(pair: dict[str, Any]) -> None:
+    # Every case asserts its own label: met, partial and missing alike.
+    assert decide(pair["posting"], pair["profile"]).value == pair["expect"]
 
 
 def test_precision_and_recall_beat_plain_wratio(capsys: pytest.CaptureFixture[str]) -> None:
@@ -77,4 +76,4 @@ def test_precision_and_recall_beat_plain_wratio(capsys: pytest.CaptureFixture[st
             print("  disagree:", line)
     assert ours["fp"] == 0
     assert precision > naive_precision
-    assert recall >= 0.95
+    assert (precision, recall) == (1.0, 1.0), wrong

@@ -163,3 +163,55 @@ def test_a_listed_slash_pair_shows_each_of_its_skills() -> None:
 def test_a_posting_slash_pair_is_met_by_either_skill() -> None:
     assert fitscore.match("C/C++", profile(skills=["C++"])).status is Status.MET
     assert fitscore.match("Go/Rust", profile(skills=["Java"])).status is Status.MISSING
+
+
+# --- prose: ordinary words in context (issue 13) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("Measured airflow over wings in ANSYS.", []),
+        ("Airflow over the wing was measured.", []),
+        ("Scheduled the jobs in Airflow every night.", ["Airflow"]),
+        ("Wrote Apache Airflow DAGs.", ["Airflow"]),
+        ("Tuned spark and hadoop jobs.", ["Spark", "Hadoop"]),
+        ("A spark of interest.", []),
+        ("Swift delivery of every project.", []),
+        ("Shipped iOS apps in Swift and Objective-C.", ["iOS", "Swift", "Objective-C"]),
+        ("Go to market. Data. Science of it.", []),
+    ],
+)
+def test_ordinary_words_count_in_prose_only_when_written_as_the_tool(
+    text: str, skills: list[str]
+) -> None:
+    from fitscore.skills.matcher import spot_prose
+
+    assert [span.skill for span in spot_prose(builtin_catalog(), text)] == skills
+
+
+def test_a_job_title_names_its_tool_even_as_the_first_word() -> None:
+    profile = Profile.model_validate(
+        {"name": "A", "experience": [{"title": "Swift Developer", "org": "Acme"}]}
+    )
+    assert Matcher().evidence(profile).match("Swift").status is Status.MET
+    in_summary = Profile.model_validate({"name": "A", "summary": "Swift delivery, always."})
+    assert Matcher().evidence(in_summary).match("Swift").status is Status.MISSING
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("I met Julia Smith at the conference.", []),
+        ("We grew up in the Rust Belt.", []),
+        ("Her favourite singer is Taylor Swift.", []),
+        ("I model trials in Julia and R.", ["Julia", "R"]),
+        ("Pipelines with Python, Spark, Hive.", ["Python", "Spark", "Hive"]),
+    ],
+)
+def test_a_capitalised_ordinary_word_inside_a_name_is_not_the_tool(
+    text: str, skills: list[str]
+) -> None:
+    from fitscore.skills.matcher import spot_prose
+
+    assert [span.skill for span in spot_prose(builtin_catalog(), text)] == skills

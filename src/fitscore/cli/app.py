@@ -7,8 +7,10 @@ from typing import Annotated
 import typer
 
 from fitscore.__about__ import __version__
+from fitscore.cli.help import Group
 
 app = typer.Typer(
+    cls=Group,
     name="fitscore",
     help=(
         "How well does a candidate profile fit a job posting, and what exactly is missing?\n\n"
@@ -20,11 +22,18 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 catalog_app = typer.Typer(
+    cls=Group,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Look into the skill catalogue: categories, and what a term resolves to.",
     no_args_is_help=True,
 )
 import_app = typer.Typer(
-    help="Turn a résumé kept in another format into a fitscore profile.", no_args_is_help=True
+    cls=Group,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Turn a résumé kept in another format into a fitscore profile.",
+    no_args_is_help=True,
 )
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(import_app, name="import")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -20,23 +20,33 @@ from fitscore.cli.emit import (
     write,
 )
 from fitscore.cli.guard import guard, hinted, note, report_problems
+from fitscore.cli.help import Command, choice, number
 from fitscore.cli.options import (
     MAX_BYTES,
     Catalogs,
+    FailUnder,
     Force,
     Header,
     Jobs,
+    KindChoice,
     ListFormatChoice,
     MaxBytes,
+    MinScore,
+    NoCache,
     NullSeparated,
     Output,
     PostingPaths,
     ProfilePath,
+    ScoreFormatChoice,
+    Strict,
     Today,
+    Top,
+    ValidateFormatChoice,
     WeightsFile,
 )
 from fitscore.cli.terminal import is_terminal
-from fitscore.formats import BatchFormat, ListFormat, ScoreFormat, ValidateFormat
+from fitscore.errors import UsageError
+from fitscore.formats import BatchFormat, CatalogFormat, ListFormat, ScoreFormat, ValidateFormat
 from fitscore.sources import STDIN, Limits, split_paths
 from fitscore.vocabulary import FileKind
 
@@ -59,6 +69,34 @@ def _paths(paths: list[str], null: bool) -> list[str]:
     return [path for path in expanded if path]
 
 
+def _stream(
+    profile: str,
+    paths: list[str],
+    options: dict[str, Any],
+    output_format: ListFormat | None,
+    header: bool | None,
+    min_score: float | None,
+) -> NoReturn:
+    """``rank --stream``: each entry written as soon as it is scored."""
+    from fitscore.formats.rank import stream_lines
+    from fitscore.ranking import Tally, scored
+
+    chosen = output_format or ListFormat.TSV
+    if chosen not in (ListFormat.JSONL, ListFormat.CSV, ListFormat.TSV):
+        raise UsageError(f"--stream writes jsonl, csv or tsv, not {chosen.value}")
+    tally = Tally()
+    entries = scored(profile, paths, tally, **options)
+    kept = (entry for entry in entries if min_score is None or entry.score >= min_score)
+    for line in stream_lines(kept, chosen, header):
+        write(line)
+    report_problems(tally.problems)
+    for message in tally.notes:
+        note(message)
+    if tally.failed:
+        note(f"{tally.failed} of {tally.inputs} inputs could not be scored")
+    raise typer.Exit(1 if tally.failed else 0)
+
+
 def _finish(
     report: RankReport | DemandReport,
     output_format: ListFormat | None,
@@ -70,23 +108,20 @@ def _finish(
     report_problems(report.problems)
     chosen = output_format or ListFormat.default(is_terminal(sys.stdout) and output is None)
     emit_to(report, chosen, output, header=header, force=force)
+    for message in report.notes:
+        note(message)
     if report.summary():
         note(report.summary())
     raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     paths: Annotated[
         list[str], typer.Argument(help="Files or folders to check.", metavar="PATH...")
     ],
-    kind: Annotated[
-        FileKind | None,
-        typer.Option("--kind", help="Treat every file as this kind instead of detecting it."),
-    ] = None,
-    output_format: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = ValidateFormat.TEXT,
+    kind: KindChoice = None,
+    output_format: ValidateFormatChoice = ValidateFormat.TEXT,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     catalog: Catalogs = None,
     max_bytes: MaxBytes = MAX_BYTES,
@@ -109,24 +144,14 @@ def validate(
         raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def score(
     profile: ProfilePath,
     posting: Annotated[
         str, typer.Argument(help="Posting YAML file, or - for standard input.", metavar="POSTING")
     ],
-    output_format: Annotated[
-        ScoreFormat | None,
-        typer.Option(
-            "--format", "-f", help="Report format. Default: table on a terminal, else text."
-        ),
-    ] = None,
-    fail_under: Annotated[
-        float | None,
-        typer.Option(
-            "--fail-under", min=0, max=100, help="Exit 1 when the score is below N.", metavar="N"
-        ),
-    ] = None,
+    output_format: ScoreFormatChoice = None,
+    fail_under: FailUnder = None,
     weights: WeightsFile = None,
     save: Annotated[
         str | None,
@@ -162,29 +187,33 @@ def score(
             save=save,
             force=force,
         )
+        if not report.scorable:
+            note(f"{posting}: the posting asks for nothing fitscore can score: 0.0 is not a fit")
         if not report.passed:
             note(f"score {report.score:.1f} is under {fail_under:g}")
         raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def rank(
     profile: ProfilePath,
     paths: PostingPaths,
     output_format: ListFormatChoice = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the best N.")] = None,
-    min_score: Annotated[
-        float | None,
-        typer.Option(
-            "--min-score", min=0, max=100, help="Show only postings scoring N or more.", metavar="N"
-        ),
-    ] = None,
+    top: Top = None,
+    min_score: MinScore = None,
     null: NullSeparated = False,
     jobs: Jobs = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Stop at the first file that cannot be scored.")
-    ] = False,
+    strict: Strict = False,
     header: Header = None,
+    stream: Annotated[
+        bool,
+        typer.Option(
+            "--stream",
+            help="Print each posting as soon as it is scored, in input order, not ranked "
+            "(jsonl, csv or tsv; memory stays flat).",
+        ),
+    ] = False,
+    no_cache: NoCache = False,
     weights: WeightsFile = None,
     today: Today = None,
     catalog: Catalogs = None,
@@ -200,31 +229,32 @@ def rank(
 
     with guard(), progress_bar() as progress:
         refuse_binary_on_terminal(output_format is ListFormat.PARQUET, output)
-        report = run(
-            profile,
-            _paths(paths, null),
-            catalog=_catalog(catalog),
-            weights=weights,
-            today=today,
-            jobs=jobs,
-            limits=Limits(max_bytes=max_bytes),
-            strict=strict,
-            top=top,
-            min_score=min_score,
-            progress=progress,
-        )
+        options: dict[str, Any] = {
+            "catalog": _catalog(catalog),
+            "weights": weights,
+            "today": today,
+            "jobs": jobs,
+            "limits": Limits(max_bytes=max_bytes),
+            "strict": strict,
+            "progress": progress,
+            "cache": not no_cache,
+        }
+        if stream:
+            _stream(profile, _paths(paths, null), options, output_format, header, min_score)
+        report = run(profile, _paths(paths, null), top=top, min_score=min_score, **options)
         _finish(report, output_format, header, output, force)
 
 
-@app.command()
+@app.command(cls=Command)
 def gaps(
     profile: ProfilePath,
     paths: PostingPaths,
     output_format: ListFormatChoice = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N.")] = None,
+    top: Top = None,
     null: NullSeparated = False,
     jobs: Jobs = None,
     header: Header = None,
+    no_cache: NoCache = False,
     weights: WeightsFile = None,
     today: Today = None,
     catalog: Catalogs = None,
@@ -247,14 +277,21 @@ def gaps(
             limits=Limits(max_bytes=max_bytes),
             top=top,
             progress=progress,
+            cache=not no_cache,
         )
         _finish(report, output_format, header)
 
 
-@app.command()
+@app.command(cls=Command)
 def init(
     kind: Annotated[
-        FileKind, typer.Option("--kind", help="What to start: a profile or a posting.")
+        FileKind,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            parser=choice("--kind", FileKind),
+            help="profile or posting: what to start (default: profile).",
+        ),
     ] = FileKind.PROFILE,
     output: Output = None,
     force: Force = False,
@@ -271,74 +308,127 @@ def init(
         )
 
 
-@catalog_app.command("categories")
-def catalog_categories(catalog: Catalogs = None) -> None:
+@catalog_app.command("categories", cls=Command)
+def catalog_categories(
+    output_format: Annotated[
+        CatalogFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=choice("--format", CatalogFormat),
+            help="table or tsv (default: table on a terminal, else tsv).",
+        ),
+    ] = None,
+    catalog: Catalogs = None,
+) -> None:
     """List the categories a posting can ask for, with how many skills each holds.
 
     Example: fitscore catalog categories
     """
-    from fitscore.formats.catalog import categories_text
     from fitscore.skills.lookup import categories
 
     with guard():
-        write(categories_text(categories(_catalog(catalog))))
+        report = categories(_catalog(catalog))
+        emit(report, output_format or CatalogFormat.default(is_terminal(sys.stdout)))
 
 
-@catalog_app.command("show")
+@catalog_app.command("show", cls=Command)
 def catalog_show(
-    term: Annotated[str, typer.Argument(help="A skill as a profile or posting might write it.")],
+    term: Annotated[
+        str,
+        typer.Argument(
+            metavar="TERM",
+            help="A skill as a profile or posting might write it, or a category (big_data).",
+        ),
+    ],
     catalog: Catalogs = None,
 ) -> None:
-    """Show what a term resolves to: canonical name, aliases, categories, family, implications.
+    """Show what a term resolves to (name, aliases, categories, family, implications), or
+    the skills of a category.
 
     Example: fitscore catalog show k8s
     """
-    from fitscore.formats.catalog import description_text
-    from fitscore.skills.lookup import describe
+    from fitscore.formats.catalog import category_text, description_text
+    from fitscore.skills.lookup import describe, describe_category
 
     with guard():
-        report = describe(_catalog(catalog), term)
+        skills = _catalog(catalog)
+        category = describe_category(skills, term)
+        if category is not None:
+            write(category_text(category))
+            raise typer.Exit(category.exit_code)
+        report = describe(skills, term)
         if report.skill is None:
             note(f"'{term}' is not in the skill catalogue")
         write(description_text(report))
         raise typer.Exit(report.exit_code)
 
 
-@app.command()
+@app.command(cls=Command)
 def parse(
-    source: Annotated[
-        str,
-        typer.Argument(help="Raw posting: text, HTML, or - for standard input.", metavar="FILE"),
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Raw postings: text, Markdown, HTML, or - for standard input.", metavar="FILE..."
+        ),
     ],
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the draft here, not to stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write the draft here, not to stdout; a folder (one STEM.yaml per input) "
+            "when it is one or when several inputs are given.",
+        ),
     ] = None,
-    force: Force = False,
-    title: Annotated[str | None, typer.Option("--title", help="Job title, if not found.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let -o overwrite files.")] = False,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="Job title (overrides).")
+    ] = None,
     company: Annotated[
-        str | None, typer.Option("--company", help="Company name, if not found.")
+        str | None,
+        typer.Option("--company", metavar="TEXT", help="Company name (overrides)."),
     ] = None,
     catalog: Catalogs = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
-    """Turn a raw posting (text, or HTML with schema.org JobPosting data) into a posting draft.
+    """Turn raw postings (text, Markdown, or HTML with schema.org JobPosting data) into drafts.
+
+    Exit 1 when a draft holds no requirement (it is still written) or an input failed.
 
     Example: fitscore parse job.txt | fitscore score profiles/me.yaml -
     """
-    from fitscore.parsing import check_yaml, draft_to_yaml, parse_posting
-    from fitscore.sources import read_source
+    from fitscore.drafting import NO_COMPANY
+    from fitscore.drafting.files import draft_files
 
     with guard():
-        skills = _catalog(catalog)
-        raw, name = read_source(source, Limits(max_bytes=max_bytes), sys.stdin.buffer)
-        draft = parse_posting(raw, name, skills, title=title, company=company)
-        text = draft_to_yaml(draft, name)
-        check_yaml(text, skills)
-        output_text(text, output, force=force)
+        report = draft_files(
+            sources,
+            output,
+            _catalog(catalog),
+            title=title,
+            company=company,
+            force=force,
+            limits=Limits(max_bytes=max_bytes),
+            stdin=sys.stdin.buffer,
+        )
+        for draft in report.drafts:
+            for message in draft.notes:
+                hint = " (or pass --company)" if message == NO_COMPANY else ""
+                note(f"{draft.source}: {message}{hint}")
+            if draft.target is None:
+                write(draft.text)
+            else:
+                note(f"wrote {draft.target}")
+        report_problems(report.problems)
+        if len(sources) > 1:
+            note(report.summary())
+        raise typer.Exit(report.exit_code)
 
 
-@import_app.command("jsonresume")
+@import_app.command("jsonresume", cls=Command)
 def import_jsonresume(
     source: Annotated[
         str, typer.Argument(help="A JSON Resume document, or - for standard input.", metavar="FILE")
@@ -357,20 +447,26 @@ def import_jsonresume(
 
     Example: fitscore import jsonresume resume.json -o profiles/me.yaml
     """
-    from fitscore.jsonresume import from_jsonresume, to_yaml
+    from fitscore.importers.jsonresume import from_jsonresume, to_yaml
     from fitscore.loading import load_json
 
     with guard():
         document = load_json(source, Limits(max_bytes=max_bytes), sys.stdin.buffer)
-        result = from_jsonresume(document, today=today or dt.date.today())
+        shown = "<stdin>" if source == "-" else source
+        result = from_jsonresume(document, today=today or dt.date.today(), source=shown)
+        for reading in result.read_as:
+            note(f"read: {reading}")
         for dropped in result.dropped:
             note(f"not imported: {dropped}")
         output_text(to_yaml(result), output, force=force)
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
-    kind: Annotated[FileKind, typer.Argument(help="profile or posting.")],
+    kind: Annotated[
+        FileKind,
+        typer.Argument(metavar="KIND", parser=choice("KIND", FileKind), help="profile or posting."),
+    ],
 ) -> None:
     """Print the JSON Schema of a file kind, generated from the models.
 
@@ -382,7 +478,7 @@ def schema(
         write(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n")
 
 
-@app.command()
+@app.command(cls=Command)
 def batch(
     paths: Annotated[
         list[str],
@@ -396,7 +492,11 @@ def batch(
     output_format: Annotated[
         BatchFormat | None,
         typer.Option(
-            "--format", "-f", help="Row format. Default: the -o file's suffix, else jsonl."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=choice("--format", BatchFormat),
+            help="parquet, jsonl or csv (default: the -o file's suffix, else jsonl).",
         ),
     ] = None,
     force: Force = False,
@@ -405,10 +505,10 @@ def batch(
         float | None,
         typer.Option(
             "--min-score",
-            min=0,
-            max=100,
             metavar="N",
-            help="Keep only pairs scoring N or more; pairs that cannot reach N are not scored.",
+            parser=number("--min-score", 0, 100),
+            help="Keep only pairs scoring N (0-100) or more; pairs that cannot reach N are "
+            "not scored.",
         ),
     ] = None,
     weights: WeightsFile = None,

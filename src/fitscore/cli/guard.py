@@ -34,6 +34,7 @@ HINTS = {
     "unknown-skill": " (add it with --catalog)",
     "exists": "; use --force to overwrite it",
     "worker": "; retry with --jobs 1",
+    "output-folder": "; pass -o FOLDER",
 }
 
 

@@ -1,4 +1,8 @@
-"""The command line's shared arguments and options, declared once (``Annotated`` types)."""
+"""The command line's arguments and options, declared once (``Annotated`` types).
+
+Every option names its value (``metavar``) and says its choices and default in its help;
+values are converted by the converters of ``cli.help``, so errors are in fitscore's words.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,127 @@ from typing import Annotated
 
 import typer
 
-from fitscore.formats import ListFormat
+from fitscore.cli.help import OptionError, choice, number, whole_number
+from fitscore.formats import ListFormat, ScoreFormat, ValidateFormat
 from fitscore.sources import DEFAULT_LIMITS
+from fitscore.vocabulary import FileKind
+
+MAX_BYTES = DEFAULT_LIMITS.max_bytes
+# Far beyond any posting or profile, and small enough that no buffer of it is ever a problem.
+MOST_BYTES = 1 << 30
+MOST_JOBS = 256
 
 
 def parse_date(value: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date like 2026-11-30") from None
+        raise OptionError(
+            f"--today (or $FITSCORE_TODAY) must be a date like 2026-11-30; got '{value}'"
+        ) from None
 
 
+def _choices(kind: type[ListFormat] | type[ScoreFormat] | type[ValidateFormat]) -> str:
+    names = [member.value for member in kind]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+# -- arguments --------------------------------------------------------------------------------
+ProfilePath = Annotated[str, typer.Argument(help="Profile YAML file.", metavar="PROFILE")]
+PostingPaths = Annotated[
+    list[str],
+    typer.Argument(
+        help="Posting files or folders; - reads paths from standard input.", metavar="PATH..."
+    ),
+]
+
+# -- formats ----------------------------------------------------------------------------------
+ListFormatChoice = Annotated[
+    ListFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=choice("--format", ListFormat),
+        help=f"{_choices(ListFormat)} (default: table on a terminal, else tsv).",
+    ),
+]
+ScoreFormatChoice = Annotated[
+    ScoreFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=choice("--format", ScoreFormat),
+        help=f"{_choices(ScoreFormat)} (default: table on a terminal, else text).",
+    ),
+]
+ValidateFormatChoice = Annotated[
+    ValidateFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=choice("--format", ValidateFormat),
+        help=f"{_choices(ValidateFormat)} (default: text).",
+    ),
+]
+KindChoice = Annotated[
+    FileKind | None,
+    typer.Option(
+        "--kind",
+        metavar="KIND",
+        parser=choice("--kind", FileKind),
+        help="profile or posting: treat every file as this kind instead of detecting it.",
+    ),
+]
+
+# -- numbers ----------------------------------------------------------------------------------
+MaxBytes = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes",
+        metavar="N",
+        parser=whole_number("--max-bytes", 1, MOST_BYTES),
+        help=f"Refuse input files larger than N bytes (default: {MAX_BYTES:,}).",
+    ),
+]
+Top = Annotated[
+    int | None,
+    typer.Option("--top", metavar="N", parser=whole_number("--top"), help="Show only the first N."),
+]
+MinScore = Annotated[
+    float | None,
+    typer.Option(
+        "--min-score",
+        metavar="N",
+        parser=number("--min-score", 0, 100),
+        help="Show only postings scoring N (0-100) or more.",
+    ),
+]
+FailUnder = Annotated[
+    float | None,
+    typer.Option(
+        "--fail-under",
+        metavar="N",
+        parser=number("--fail-under", 0, 100),
+        help="Exit 1 when the score is below N (0-100).",
+    ),
+]
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N",
+        parser=whole_number("--jobs", 1, MOST_JOBS),
+        help="Worker processes (default: one per CPU for thousands of postings, else 1).",
+    ),
+]
+
+# -- the rest ---------------------------------------------------------------------------------
 Catalogs = Annotated[
     list[str] | None,
     typer.Option(
@@ -27,27 +141,8 @@ Catalogs = Annotated[
         "else ~/.config/fitscore/catalog.yaml when it exists.",
     ),
 ]
-MaxBytes = Annotated[
-    int,
-    typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes."),
-]
-MAX_BYTES = DEFAULT_LIMITS.max_bytes
-ProfilePath = Annotated[str, typer.Argument(help="Profile YAML file.", metavar="PROFILE")]
-PostingPaths = Annotated[
-    list[str],
-    typer.Argument(
-        help="Posting files or folders; - reads paths from standard input.", metavar="PATH..."
-    ),
-]
-ListFormatChoice = Annotated[
-    ListFormat | None,
-    typer.Option("--format", "-f", help="Output format. Default: table on a terminal, else tsv."),
-]
 NullSeparated = Annotated[
     bool, typer.Option("-0", "--null", help="Paths on standard input are NUL-separated.")
-]
-Jobs = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count).")
 ]
 Header = Annotated[
     bool | None,
@@ -73,3 +168,13 @@ Output = Annotated[
     typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Let -o overwrite a file.")]
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Stop at the first file that cannot be scored.")
+]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Do not read or keep results in the cache (also: FITSCORE_CACHE=off).",
+    ),
+]

@@ -24,13 +24,14 @@ if TYPE_CHECKING:
 
     from fitscore.reports import (
         BatchReport,
+        CategoryList,
         DemandReport,
         RankReport,
         ScoreReport,
         ValidationReport,
     )
 
-    Report = ScoreReport | RankReport | DemandReport | ValidationReport | BatchReport
+    Report = ScoreReport | RankReport | DemandReport | ValidationReport | CategoryList | BatchReport
 
 
 class ValidateFormat(StrEnum):
@@ -106,17 +107,38 @@ class BatchFormat(StrEnum):
         return cls(suffix) if suffix in {member.value for member in cls} else cls.JSONL
 
 
-Format = ValidateFormat | ScoreFormat | ListFormat | BatchFormat
+class CatalogFormat(StrEnum):
+    """Formats of the catalogue's category list."""
+
+    TABLE = "table"
+    TSV = "tsv"
+
+    @property
+    def draws_table(self) -> bool:
+        return self is CatalogFormat.TABLE
+
+    @classmethod
+    def default(cls, terminal: bool) -> CatalogFormat:
+        return cls.TABLE if terminal else cls.TSV
+
+
+Format = ValidateFormat | ScoreFormat | ListFormat | CatalogFormat | BatchFormat
 
 
 def render(report: Report, output_format: Format, header: bool | None = None) -> str:
     """The text of ``report`` in ``output_format``; ``header`` overrides csv's and tsv's."""
-    from fitscore.reports import BatchReport, DemandReport, RankReport, ScoreReport
+    from fitscore.reports import BatchReport, CategoryList, DemandReport, RankReport, ScoreReport
 
     if isinstance(report, BatchReport):
         from fitscore.formats import batch
 
         return batch.render(report, BatchFormat(output_format))
+    if isinstance(report, CategoryList):
+        from fitscore.formats import catalog, plain
+
+        if output_format is CatalogFormat.TABLE:
+            return plain.plain_text(catalog.categories_renderable(report), plain.LIST_WIDTH)
+        return catalog.categories_text(report)
     if isinstance(report, ScoreReport):
         from fitscore.formats import score
 
@@ -147,8 +169,12 @@ def render_bytes(report: Report, output_format: ListFormat | BatchFormat) -> byt
 
 def renderable(report: Report) -> RenderableType:
     """What a terminal shows of ``report`` for a format that ``draws_table``."""
-    from fitscore.reports import DemandReport, RankReport, ScoreReport
+    from fitscore.reports import CategoryList, DemandReport, RankReport, ScoreReport
 
+    if isinstance(report, CategoryList):
+        from fitscore.formats import catalog
+
+        return catalog.categories_renderable(report)
     if isinstance(report, ScoreReport):
         from fitscore.formats import score
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from fitscore.formats import ListFormat
 from fitscore.formats.plain import LIST_WIDTH, plain_text
 from fitscore.formats.records import RecordFormat, write_records
 from fitscore.formats.score import BAND_STYLES, bar
-from fitscore.reports import DemandReport, RankReport
+from fitscore.reports import DemandReport, RankEntry, RankReport
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -24,7 +25,15 @@ COLUMNS = (
     "top_gap",
     "path",
 )
-DEMAND_COLUMNS = ("skill", "postings", "required_in", "points", "average_points", "example")
+DEMAND_COLUMNS = (
+    "skill",
+    "postings",
+    "required_in",
+    "points",
+    "average_points",
+    "example",
+    "options",
+)
 # Column types of the Parquet form (formats.parquet).
 COLUMN_TYPES = {
     "rank": "int",
@@ -70,6 +79,22 @@ def parquet(report: RankReport | DemandReport) -> bytes:
     return parquet_bytes(records, [(name, COLUMN_TYPES.get(name, "string")) for name in columns])
 
 
+def stream_lines(
+    entries: Iterable[RankEntry], output_format: ListFormat, header: bool | None = None
+) -> Iterator[str]:
+    """jsonl, csv or tsv of ``entries`` one line at a time, as they come (``rank --stream``);
+    ``rank`` counts the lines written."""
+    chosen = RecordFormat(output_format.value)
+    columns = () if chosen is RecordFormat.JSONL else COLUMNS
+    if chosen is not RecordFormat.JSONL and (
+        header or (header is None and chosen is RecordFormat.CSV)
+    ):
+        yield write_records([], chosen, columns, header=True)
+    for position, entry in enumerate(entries, 1):
+        record = entry.to_dict() if not columns else {"rank": position, **entry.to_dict()}
+        yield write_records([record], chosen, columns, header=False)
+
+
 def renderable_of(report: RankReport | DemandReport) -> RenderableType:
     if isinstance(report, DemandReport):
         return demand_renderable(report)
@@ -98,7 +123,7 @@ def as_renderable(report: RankReport) -> RenderableType:
             Text(bar(entry.score / 100, 10), style=style),
             Text(entry.band, style=style),
             Text(entry.title),
-            Text(entry.company),
+            Text(entry.company or ""),
             f"{entry.required_met}/{entry.required_total}",
             Text(f"+{entry.top_gap_points:.1f} {entry.top_gap}" if entry.top_gap else ""),
         )
@@ -106,18 +131,23 @@ def as_renderable(report: RankReport) -> RenderableType:
 
 
 def demand_renderable(report: DemandReport) -> RenderableType:
+    """The roll-up as a table. "points" is what a skill would add to the scores of all the
+    postings that ask for it, "per posting" its average; "would do" lists the skills that
+    satisfy a choice or a category."""
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     table = Table(
         title="Skills to learn next: what the postings ask and you miss", title_justify="left"
     )
-    table.add_column("#", justify="right")
-    table.add_column("skill")
-    table.add_column("postings", justify="right")
-    table.add_column("required in", justify="right")
-    table.add_column("points", justify="right")
-    table.add_column("as a posting puts it")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("skill", ratio=3)
+    table.add_column("postings", justify="right", no_wrap=True)
+    table.add_column("required in", justify="right", no_wrap=True)
+    table.add_column("points", justify="right", no_wrap=True)
+    table.add_column("per posting", justify="right", no_wrap=True)
+    table.add_column("would do", ratio=2)
     for position, row in enumerate(report.rows, 1):
         table.add_row(
             str(position),
@@ -125,6 +155,12 @@ def demand_renderable(report: DemandReport) -> RenderableType:
             str(row.postings),
             str(row.required_in),
             f"+{row.points:.1f}",
-            Text(row.example),
+            f"+{row.average_points:.1f}",
+            Text(", ".join(row.options)),
         )
-    return table
+    explanation = Text(
+        "points: what learning it would add to your scores, summed over the postings that ask "
+        "for it; per posting: the average for one of them.",
+        style="dim",
+    )
+    return Group(table, explanation)

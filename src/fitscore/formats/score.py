@@ -39,13 +39,17 @@ def _where(matched: str | None, source: str | None, similarity: float) -> str:
     return shown
 
 
+def _title_at(report: ScoreReport) -> str:
+    return f"{report.title} at {report.company}" if report.company else report.title
+
+
 def as_text(report: ScoreReport) -> str:
     """Plain text that reads well in a pipe or a log; no colour, stable layout."""
     lines = [
         f"score: {report.score:.1f}/100 ({report.band})",
         f"profile: {report.profile_name}"
         + (f" ({report.profile_path})" if report.profile_path else ""),
-        f"posting: {report.title} at {report.company}"
+        f"posting: {_title_at(report)}"
         + (f" ({report.posting_path})" if report.posting_path else ""),
         "",
         "components:",
@@ -82,8 +86,7 @@ def _cell(text: str) -> str:
 def as_markdown(report: ScoreReport) -> str:
     """Markdown for notes and pull requests."""
     lines = [
-        f"## {_cell(report.title)} at {_cell(report.company)}: "
-        f"{report.score:.1f}/100 ({report.band})",
+        f"## {_cell(_title_at(report))}: {report.score:.1f}/100 ({report.band})",
         "",
         f"Profile: **{_cell(report.profile_name)}**"
         + (f" (`{report.profile_path}`)" if report.profile_path else ""),
@@ -138,8 +141,8 @@ def as_renderable(report: ScoreReport) -> RenderableType:
     )
     header = Text.assemble(
         (report.title, "bold"),
-        " at ",
-        (report.company, "bold"),
+        " at " if report.company else "",
+        (report.company or "", "bold"),
         "\n",
         ("for ", "dim"),
         report.profile_name,

@@ -139,8 +139,36 @@ def big_data_detail(tools: Sequence[str], hands_on: bool) -> str:
     return detail
 
 
-def big_data_suggestion(labels: Sequence[str], examples: Sequence[str]) -> str:
-    return (
-        f"Show hands-on use of {' or '.join(labels)} (e.g. {', '.join(examples[:5])}) in an "
+def big_data_suggestion(
+    labels: Sequence[str],
+    examples: Sequence[str],
+    in_prose: Sequence[str],
+    hands_on: bool,
+    shown: int,
+    saturation: float,
+    hands_on_years: float,
+) -> str:
+    """What would raise the big-data credit: the real missing piece when tools are shown."""
+    general = (
+        f"Show hands-on use of {' or '.join(labels)} (e.g. {', '.join(examples)}) in an "
         "experience or project entry, with years where you can."
     )
+    if not shown:
+        return general
+    parts = []
+    if in_prose:
+        parts.append(
+            f"{', '.join(in_prose)} {'is' if len(in_prose) == 1 else 'are'} named only "
+            "in prose: list it in skills or in an experience or project entry's skills."
+        )
+    if not hands_on:
+        parts.append(
+            "Show hands-on use: put a tool in an experience entry's skills, "
+            f"or give {hands_on_years:g}+ years."
+        )
+    if shown < saturation:
+        parts.append(
+            f"{shown} of {saturation:g} technologies shown; another adds "
+            f"breadth (e.g. {', '.join(examples[:3])})."
+        )
+    return " ".join(parts) or general

@@ -138,7 +138,11 @@ def publications(
     for paper in papers:
         relevant = topics.on_theme(paper.title, paper.venue, themes, posting.themes)
         on_theme += relevant
-        total += rules.base_value + (rules.on_theme_bonus if relevant else 0.0)
+        if relevant:
+            total += rules.base_value + rules.on_theme_bonus
+        else:
+            # A paper off every theme the posting names shows little for it.
+            total += rules.off_theme_value if posting.themes else rules.base_value
     credit = 1 - 0.5 ** (total / rules.half_credit_at)
     return Part(
         Component.PUBLICATIONS,
@@ -163,17 +167,28 @@ def big_data(evidence: ProfileEvidence, need: str, catalog: Catalog, rules: BigD
             continue
         if catalog.skills[item.skill].stands_for:
             continue  # "Big Data" or "Stream Processing" named as such is not a tool
-        listed = item.kind.is_listed
+        # PySpark, Spark SQL and Databricks all are Spark: one technology, counted once.
+        technology = _technology(catalog, item.skill, wanted)
+        listed = item.origin.is_listed
         value = 1.0 if listed else rules.text_only_value
-        values[item.skill] = max(values.get(item.skill, 0.0), value)
-        if item.kind is Source.EXPERIENCE or (item.years or 0) >= rules.hands_on_years:
+        values[technology] = max(values.get(technology, 0.0), value)
+        if item.origin is Source.EXPERIENCE or (item.years or 0) >= rules.hands_on_years:
             hands_on = hands_on or listed
     breadth = min(1.0, sum(values.values()) / rules.saturation)
     credit = breadth * (1.0 if hands_on else rules.without_hands_on)
     labels = [catalog.categories.get(c, c) for c in rules.categories]
-    examples: list[str] = []
+    # Examples of technologies not shown yet, one per technology.
+    by_technology: dict[str, str] = {}
     for category in rules.categories:
-        examples.extend(catalog.category_members(category)[:3])
+        for name in catalog.category_members(category)[:4]:
+            technology = _technology(catalog, name, wanted)
+            if technology not in values:
+                by_technology.setdefault(technology, name)
+    examples = list(by_technology.values())[:5]
+    in_prose = sorted(name for name, value in values.items() if value < 1.0)
+    suggestion = advice.big_data_suggestion(
+        labels, examples, in_prose, hands_on, len(values), rules.saturation, rules.hands_on_years
+    )
     return Part(
         Component.BIG_DATA,
         True,
@@ -181,5 +196,22 @@ def big_data(evidence: ProfileEvidence, need: str, catalog: Catalog, rules: BigD
         advice.big_data_detail(sorted(values, key=str.casefold), hands_on),
         Section(need),
         advice.BIG_DATA_GAP,
-        advice.big_data_suggestion(labels, examples),
+        suggestion,
     )
+
+
+def _technology(catalog: Catalog, skill: str, categories: set[str]) -> str:
+    """The most basic big-data skill ``skill`` shows: Spark for PySpark and Databricks."""
+    shown = [
+        name
+        for name in catalog.closure.get(skill, frozenset({skill}))
+        if categories & catalog.skills[name].categories and not catalog.skills[name].stands_for
+    ]
+    basic = [
+        name
+        for name in shown
+        if not any(
+            other != name and other in catalog.closure.get(name, frozenset()) for other in shown
+        )
+    ]
+    return min(basic or [skill], key=str.casefold)

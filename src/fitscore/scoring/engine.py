@@ -187,6 +187,7 @@ class Scorer:
             required_total=len(required),
             top_gap=top[2] if top else None,
             top_gap_points=top[0] if top else 0.0,
+            scorable=any(component.weight > 0 for component in evaluation.components),
         )
 
     def missing_items(self, posting: Posting, posting_path: str = "") -> list[DemandItem]:
@@ -198,9 +199,20 @@ class Scorer:
                 row.item.text(),
                 row.section,
                 row.lost,
+                self._options(row.item),
             )
             for row in self.evaluate(posting).missed_rows()
         ]
+
+    def _options(self, item: Requirement) -> tuple[str, ...]:
+        """The skills that would meet a choice or a category item (a few, best known first)."""
+        if item.any_of is not None:
+            return tuple(item.any_of)
+        if item.category is not None:
+            named = [self.matcher.resolver.resolve(term).skill or term for term in item.examples]
+            known = self.catalog.category_members(item.category)
+            return tuple(dict.fromkeys([*named, *known]))[:6]
+        return ()
 
     def evaluate(self, posting: Posting) -> Evaluation:
         """Every decision, credit, weight and point of the profile against ``posting``."""

@@ -16,14 +16,21 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from fitscore.diagnostics import Problem, error
 from fitscore.errors import InputError
-from fitscore.skills.normalize import key, singular_key
+from fitscore.skills.normalize import (
+    Boundaries,
+    common_words,
+    fits,
+    key,
+    singular_key,
+    spelling_boundaries,
+)
 from fitscore.sources import DEFAULT_LIMITS, Limits
 from fitscore.yamlsource import Document, parse_bytes, read_document
 
@@ -34,7 +41,7 @@ Spot = Literal["normal", "case_sensitive", "never"]
 BUILTIN_NAME = "fitscore/skills/catalog.yaml"
 COMPILED_NAME = "catalog.compiled.json"
 USER_CATALOG_ENV = "FITSCORE_CATALOG"
-COMPILED_FORMAT = 1
+COMPILED_FORMAT = 2
 _HERE = Path(__file__).parent  # data files ship inside the package folder
 
 
@@ -48,6 +55,7 @@ class SkillInfo:
     spot: Spot
     stands_for: str | None = None
     spot_except: frozenset[str] = frozenset()
+    ordinary_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,17 @@ class Catalog:
     index: Mapping[str, str]
     closure: Mapping[str, frozenset[str]]
     max_words: int = 1
+    # Word boundaries the spellings behind each index key have (see ``normalize``).
+    boundaries: Mapping[str, Boundaries] = field(default_factory=dict)
+    stamp: str = ""  # SHA-256 of every source file, in order: what the catalogue was built from
+
+    def lookup(self, term_key: str, written: Boundaries) -> str | None:
+        """The skill of an index key, if a term written with these boundaries may mean it."""
+        name = self.index.get(term_key)
+        allowed = self.boundaries.get(term_key, frozenset())
+        if name is None or not fits(written, allowed, len(term_key)):
+            return None
+        return name
 
     def category_members(self, category: str) -> tuple[str, ...]:
         """Skills that belong to ``category`` themselves: well-known examples first."""
@@ -123,12 +142,14 @@ class Catalog:
                     "spot": info.spot,
                     "spot_except": sorted(info.spot_except),
                     "stands_for": info.stands_for,
+                    "ordinary_word": info.ordinary_word,
                 }
                 for info in self.skills.values()
             ],
             "index": dict(self.index),
             "closure": {name: sorted(names) for name, names in self.closure.items()},
             "max_words": self.max_words,
+            "boundaries": {k: sorted(v) for k, v in sorted(self.boundaries.items()) if v},
         }
         return json.dumps(document, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
@@ -145,6 +166,7 @@ class Catalog:
                 spot=entry["spot"],
                 spot_except=frozenset(entry["spot_except"]),
                 stands_for=entry["stands_for"],
+                ordinary_word=entry["ordinary_word"],
             )
             for entry in document["skills"]
         }
@@ -156,6 +178,7 @@ class Catalog:
             index=document["index"],
             closure={name: frozenset(names) for name, names in document["closure"].items()},
             max_words=document["max_words"],
+            boundaries={k: frozenset(v) for k, v in document["boundaries"].items()},
         )
 
 
@@ -203,14 +226,26 @@ def build_from_yaml(raw: bytes, paths: Iterable[str] = ()) -> Catalog:
 @cache
 def _load(paths: tuple[str, ...]) -> Catalog:
     raw = builtin_source()
+    builtin_stamp = hashlib.sha256(raw).hexdigest()
     if not paths:
         compiled = _HERE.joinpath(COMPILED_NAME)
         if compiled.is_file():
             text = compiled.read_text(encoding="utf-8")
-            stamp = hashlib.sha256(raw).hexdigest()
-            if f'"source_sha256": "{stamp}"' in text[:300]:
-                return Catalog.from_json(text)
-    return build_from_yaml(raw, paths)
+            if f'"source_sha256": "{builtin_stamp}"' in text[:300]:
+                return replace(Catalog.from_json(text), stamp=builtin_stamp)
+    catalog = build_from_yaml(raw, paths)
+    return replace(catalog, stamp=_stamp(builtin_stamp, paths))
+
+
+def _stamp(builtin_stamp: str, paths: tuple[str, ...]) -> str:
+    """The built-in catalogue's stamp, extended by the content of each user file."""
+    digest = hashlib.sha256(builtin_stamp.encode())
+    for path in paths:
+        try:
+            digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        except OSError:  # it was read a moment ago; a file that went away is a new catalogue
+            digest.update(path.encode())
+    return digest.hexdigest()
 
 
 class _Builder:
@@ -221,6 +256,7 @@ class _Builder:
         self.families: dict[str, str] = {}
         self.entries: dict[str, dict[str, object]] = {}
         self.owner: dict[str, str] = {}
+        self.boundaries: dict[str, set[int]] = {}
         self.places: dict[str, tuple[Document, tuple[str | int, ...]]] = {}
 
     def add(self, document: Document) -> None:
@@ -258,6 +294,7 @@ class _Builder:
                 "spot": "normal",
                 "stands_for": None,
                 "spot_except": set(),
+                "ordinary_word": False,
             }
             self._claim(document, (*where, "name"), skill.name, name)
             self.places[name] = (document, where)
@@ -282,6 +319,8 @@ class _Builder:
         spot_except.update(key(term) for term in skill.spot_except)
         if skill.stands_for is not None:
             entry["stands_for"] = skill.stands_for
+        if skill.ordinary_word:
+            entry["ordinary_word"] = True
 
     def _claim(self, document: Document, path: tuple[str | int, ...], term: str, name: str) -> bool:
         term_key = key(term)
@@ -290,6 +329,7 @@ class _Builder:
             self._problem(document, path, f"'{term}' already names {holder}")
             return False
         self.owner[term_key] = name
+        self.boundaries.setdefault(term_key, set()).update(spelling_boundaries(term))
         return True
 
     def _problem(self, document: Document, path: tuple[str | int, ...], message: str) -> None:
@@ -330,6 +370,10 @@ class _Builder:
             stands_for = entry["stands_for"]
             if stands_for is not None and stands_for not in self.categories:
                 self._problem(document, (*where, "stands_for"), f"unknown category '{stands_for}'")
+            ordinary_word = bool(entry["ordinary_word"])
+            self._check_ordinary(
+                document, where, (name, *aliases), spot_except_keys, spot, ordinary_word
+            )
             skills[name] = SkillInfo(
                 name=name,
                 aliases=tuple(aliases),
@@ -339,6 +383,7 @@ class _Builder:
                 spot=spot,
                 spot_except=frozenset(spot_except_keys),
                 stands_for=stands_for if isinstance(stands_for, str) else None,
+                ordinary_word=ordinary_word,
             )
         closure = self._closure(skills)
         examples: dict[str, tuple[str, ...]] = {}
@@ -352,11 +397,14 @@ class _Builder:
         if self.problems:
             raise InputError(sorted(self.problems))
         index = dict(self.owner)
+        boundaries = {k: frozenset(v) for k, v in self.boundaries.items()}
         # "Recommender Systems" is also found as "Recommender System", "Databases" as "Database".
         for term_key, name in list(self.owner.items()):
             singular = singular_key(term_key)
             if singular and singular not in index:
                 index[singular] = name
+                kept = frozenset(b for b in boundaries.get(term_key, ()) if b < len(singular))
+                boundaries[singular] = kept
         max_words = max(
             len(term.split()) for info in skills.values() for term in (info.name, *info.aliases)
         )
@@ -368,7 +416,41 @@ class _Builder:
             index=index,
             closure=closure,
             max_words=max_words,
+            boundaries=boundaries,
         )
+
+    def _check_ordinary(
+        self,
+        document: Document,
+        where: tuple[str | int, ...],
+        spellings: tuple[str, ...],
+        spot_except: set[str],
+        spot: str,
+        ordinary_word: bool,
+    ) -> None:
+        """A spelling that is (or whose plural is) one of the commonest English words must say
+        so: ``ordinary_word``, ``spot: never`` or that form in ``spot_except``."""
+        name = spellings[0]
+        common = [
+            form
+            for term in spellings
+            for form in (key(term), key(term) + "s")
+            if form in common_words() and form not in spot_except
+        ]
+        if common and not ordinary_word and spot != "never":
+            self._problem(
+                document,
+                (*where, "name"),
+                f"'{common[0]}' is an ordinary English word: mark {name} ordinary_word: true "
+                f"or add it to spot_except",
+            )
+        single = [term for term in spellings if len(term.split()) == 1]
+        if ordinary_word and not single:
+            self._problem(
+                document,
+                (*where, "ordinary_word"),
+                f"{name} has no one-word spelling, so no spelling of it is an ordinary word",
+            )
 
     def _closure(self, skills: Mapping[str, SkillInfo]) -> dict[str, frozenset[str]]:
         # A skill that stands for a category ("Big Data") is shown by every member of it.

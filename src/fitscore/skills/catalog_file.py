@@ -45,6 +45,14 @@ class SkillEntry(StrictModel):
         default="normal",
         description="How the skill is found in free text: normal, case_sensitive or never.",
     )
+    ordinary_word: bool = Field(
+        default=False,
+        description=(
+            "The name is also an ordinary English word (airflow, spark, swift): in free text it"
+            " counts only when written as the tool (qualified, capitalised inside a sentence,"
+            " or next to a related technology)."
+        ),
+    )
 
 
 class CatalogFile(StrictModel):

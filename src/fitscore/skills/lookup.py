@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fitscore.reports import CategoryCount, CategoryList, SkillDescription
+from fitscore.reports import CategoryCount, CategoryDescription, CategoryList, SkillDescription
 from fitscore.skills.catalog import Catalog
 from fitscore.skills.matcher import Resolver
 
@@ -22,6 +22,20 @@ def describe(catalog: Catalog, term: str) -> SkillDescription:
         info.family,
         tuple(sorted(catalog.closure[info.name] - {info.name}, key=str.casefold)),
     )
+
+
+def describe_category(catalog: Catalog, term: str) -> CategoryDescription | None:
+    """The category ``term`` names (its id, as a posting writes it, or its label), if any."""
+    wanted = term.strip().casefold().replace(" ", "_").replace("-", "_")
+    for name, label in catalog.categories.items():
+        if wanted in (name.casefold(), label.casefold().replace(" ", "_").replace("-", "_")):
+            return CategoryDescription(
+                name,
+                label,
+                catalog.category_members(name),
+                tuple(catalog.category_examples.get(name, ())),
+            )
+    return None
 
 
 def categories(catalog: Catalog) -> CategoryList:

@@ -21,17 +21,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from fitscore.models import Profile, YearMonth
+from fitscore.models import DegreeLevelName, Name, Profile, StrictModel, YearMonth
 from fitscore.skills.catalog import Catalog, builtin_catalog
-from fitscore.skills.normalize import key, singular_key, variants, words
-from fitscore.vocabulary import Source, Status
+from fitscore.skills.normalize import (
+    common_words,
+    edit_within_long_word,
+    fits,
+    key,
+    segments,
+    singular_key,
+    variant_segments,
+    words,
+)
+from fitscore.vocabulary import DegreeLevel, Source, Status
 
 SIMILARITY_IMPLIED = 95.0
+SIMILARITY_PROSE = 80.0
 SIMILARITY_FAMILY = 60.0
 _MIN_TYPO_LENGTH = 5
 _TYPO_EDITS = 1
@@ -42,7 +53,10 @@ _ACRONYM = re.compile(r"[A-Z]{2,}")
 _TOKEN = re.compile(r"\.?[^\W_](?:[^\W_]|[+#]|[.\-&/](?=[^\W_]))*[+#]*")
 
 
-_KIND_RANK = {kind: rank for rank, kind in enumerate(Source)}
+_ORIGIN_RANK = {origin: rank for rank, origin in enumerate(Source)}
+# Evidence a person wrote in sentences (summaries, highlights), not listed or named in a title:
+# it counts for less (a partial match).
+PROSE = frozenset({Source.TEXT})
 _STATUS_RANK = {Status.MET: 0, Status.PARTIAL: 1, Status.MISSING: 2}
 
 
@@ -61,7 +75,7 @@ class Evidence:
 
     term: str
     source: str
-    kind: Source
+    origin: Source  # which part of the profile: listed skills, a job, free text, ...
     skill: str | None
     similarity: float = 100.0
     years: float | None = None
@@ -69,11 +83,11 @@ class Evidence:
     order: int = 0
 
     def rank(self) -> tuple[int, float, int]:
-        return (_KIND_RANK[self.kind], -self.similarity, self.order)
+        return (_ORIGIN_RANK[self.origin], -self.similarity, self.order)
 
     def standing(self) -> tuple[int, float]:
         """How strong the evidence is: listed beats free text, more years beat fewer."""
-        return (_KIND_RANK[self.kind], -(self.years or 0.0))
+        return (_ORIGIN_RANK[self.origin], -(self.years or 0.0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +149,8 @@ class Resolver:
                 self._cache[term] = resolution
 
     def _exact(self, term: str) -> str | None:
-        for variant in variants(term):
-            skill = self.catalog.index.get(variant)
+        for variant, boundaries in variant_segments(term):
+            skill = self.catalog.lookup(variant, boundaries)
             if skill is not None:
                 return skill
         return None
@@ -146,10 +160,18 @@ class Resolver:
         results = []
         for term, query, near in zip(terms, queries, self._near_keys(queries), strict=True):
             best: dict[str, tuple[int, str]] = {}
+            written = segments(term)[1]
             for candidate, distance in near:
                 skill = self.catalog.index[candidate]
                 spelling = self._spellings.get(candidate, candidate)
                 if not _typo_shaped(term, query, candidate, spelling):
+                    continue
+                allowed = self.catalog.boundaries.get(candidate, frozenset())
+                # An edit may shift a boundary by one place; it may not add a word break.
+                shifted = frozenset(b + d for b in allowed for d in (-1, 0, 1))
+                if not fits(written, shifted, len(query)):
+                    continue
+                if written and not edit_within_long_word(query, candidate, written):
                     continue
                 if skill not in best or distance < best[skill][0]:
                     best[skill] = (distance, candidate)
@@ -276,7 +298,7 @@ class ProfileEvidence:
         reason = f"{holder} is a {label}"
         if holder != best.skill:
             reason = f"{best.skill} implies {holder}, a {label}"
-        return Match(
+        found = Match(
             Status.MET,
             label,
             holder,
@@ -287,6 +309,7 @@ class ProfileEvidence:
             near_miss=_near_miss(best),
             standing=best.standing(),
         )
+        return _in_prose(found) if best.origin in PROSE else found
 
     def _decide(self, term: str) -> Match:
         resolution = self.resolver.resolve(term)
@@ -294,33 +317,17 @@ class ProfileEvidence:
             return self._decide_unknown(term)
         skill = resolution.skill
         direct = self.by_skill.get(skill)
-        if direct is not None:
-            reason = "same skill" if key(direct.term) == key(skill) else f"{direct.term} = {skill}"
-            return Match(
-                Status.MET,
-                term,
-                skill,
-                direct.term,
-                direct.source,
-                min(direct.similarity, resolution.similarity),
-                reason,
-                _near_miss(direct),
-                direct.standing(),
-            )
         implied = self.implied.get(skill)
+        # Listed evidence, of the skill or of one that implies it, meets the term; evidence
+        # found only in prose is partial, and an implication never makes it more.
+        if direct is not None and direct.origin not in PROSE:
+            return self._met_directly(term, skill, direct, resolution)
+        if implied is not None and implied[0].origin not in PROSE:
+            return self._met_by_implication(term, skill, *implied)
+        if direct is not None:
+            return _in_prose(self._met_directly(term, skill, direct, resolution))
         if implied is not None:
-            item, via = implied
-            return Match(
-                Status.MET,
-                term,
-                skill,
-                item.term,
-                item.source,
-                SIMILARITY_IMPLIED,
-                f"{via} implies {skill}",
-                _near_miss(item),
-                item.standing(),
-            )
+            return _in_prose(self._met_by_implication(term, skill, *implied))
         family = self.catalog.family_of(skill)
         sibling = self.by_family.get(family) if family is not None else None
         if sibling is not None and family is not None:
@@ -338,6 +345,35 @@ class ProfileEvidence:
             )
         return Match(Status.MISSING, term, skill, reason=f"no {skill} in the profile")
 
+    @staticmethod
+    def _met_directly(term: str, skill: str, direct: Evidence, resolution: Resolution) -> Match:
+        reason = "same skill" if key(direct.term) == key(skill) else f"{direct.term} = {skill}"
+        return Match(
+            Status.MET,
+            term,
+            skill,
+            direct.term,
+            direct.source,
+            min(direct.similarity, resolution.similarity),
+            reason,
+            _near_miss(direct),
+            direct.standing(),
+        )
+
+    @staticmethod
+    def _met_by_implication(term: str, skill: str, item: Evidence, via: str) -> Match:
+        return Match(
+            Status.MET,
+            term,
+            skill,
+            item.term,
+            item.source,
+            SIMILARITY_IMPLIED,
+            f"{via} implies {skill}",
+            _near_miss(item),
+            item.standing(),
+        )
+
     def _decide_unknown(self, term: str) -> Match:
         parts = _slash_parts(term, self.resolver)
         if parts:
@@ -354,13 +390,12 @@ class ProfileEvidence:
                 choice.near_miss,
                 choice.standing,
             )
-        wanted_keys = set(variants(term))
         wanted_key = key(term)
         best: Match | None = None
         for item in sorted(self.items, key=Evidence.rank):
-            item_keys = set(variants(item.term))
-            if wanted_keys & item_keys:
-                return Match(Status.MET, term, None, item.term, item.source, 100.0, "same term")
+            if _same_term(term, item.term):
+                same = Match(Status.MET, term, None, item.term, item.source, 100.0, "same term")
+                return _in_prose(same) if item.origin in PROSE else same
             if best is None and _within_typo(term, item.term):
                 similarity = round(fuzz.ratio(wanted_key, key(item.term)), 1)
                 best = Match(
@@ -376,9 +411,10 @@ class ProfileEvidence:
         if best is not None:
             return best
         phrase = _phrase_pattern(term)
-        for source, _, text in self.texts:
+        for source, origin, text in self.texts:
             if phrase is not None and phrase.search(text):
-                return Match(Status.MET, term, None, term, source, 100.0, "named in the text")
+                named = Match(Status.MET, term, None, term, source, 100.0, "named in the text")
+                return _in_prose(named) if origin in PROSE else named
         wanted_words = set(words(term))
         if len(wanted_words) >= 2:
             for item in sorted(self.items, key=Evidence.rank):
@@ -396,6 +432,16 @@ class ProfileEvidence:
         return Match(Status.MISSING, term, None, reason=f"'{term}' is not in the profile")
 
 
+def _in_prose(found: Match) -> Match:
+    """A met decision whose only evidence is prose: partial, and said so."""
+    return replace(
+        found,
+        status=Status.PARTIAL,
+        similarity=min(found.similarity, SIMILARITY_PROSE),
+        reason=f"{found.reason}; named only in prose, not listed as a skill",
+    )
+
+
 def _slash_parts(term: str, resolver: Resolver) -> list[str]:
     """The parts of "A/B" when each names a catalogue skill ("C/C++"), else nothing."""
     if "/" not in term:
@@ -406,11 +452,26 @@ def _slash_parts(term: str, resolver: Resolver) -> list[str]:
     return parts
 
 
+def _same_term(first: str, second: str) -> bool:
+    """Two spellings of one unknown term: same key, and no short word joined to another."""
+    for first_key, first_breaks in variant_segments(first):
+        for second_key, second_breaks in variant_segments(second):
+            if first_key == second_key and (
+                fits(first_breaks, second_breaks, len(first_key))
+                or fits(second_breaks, first_breaks, len(first_key))
+            ):
+                return True
+    return False
+
+
 def _within_typo(first: str, second: str) -> bool:
     first_key, second_key = key(first), key(second)
     if min(len(first_key), len(second_key)) < _MIN_TYPO_LENGTH:
         return False
     if not _typo_shaped(first, first_key, second_key, second):
+        return False
+    first_breaks = segments(first)[1]
+    if first_breaks and not edit_within_long_word(first_key, second_key, first_breaks):
         return False
     return OSA.distance(first_key, second_key, score_cutoff=_TYPO_EDITS) <= _TYPO_EDITS
 
@@ -445,12 +506,54 @@ def _near_miss(item: Evidence) -> str | None:
     return None
 
 
+class ResearchEvidence(StrictModel):
+    skill: Name
+    degrees: tuple[DegreeLevelName, ...] = ()
+    publications: bool = False
+
+
+class EvidenceRules(StrictModel):
+    """``data/evidence.yaml``: what records show besides listed skills."""
+
+    research: ResearchEvidence | None = None
+
+
+@cache
+def evidence_rules() -> EvidenceRules:
+    from fitscore.rules import packaged
+
+    return packaged("evidence.yaml", EvidenceRules)
+
+
 class Matcher:
     """Builds :class:`ProfileEvidence` for profiles against one catalogue."""
 
     def __init__(self, catalog: Catalog | None = None) -> None:
         self.catalog = catalog if catalog is not None else builtin_catalog()
         self.resolver = Resolver(self.catalog)
+        self._research = evidence_rules().research
+        self._research_skill = (
+            self.resolver.resolve(self._research.skill).skill if self._research else None
+        )
+
+    def _records(self, profile: Profile) -> list[Evidence]:
+        """Research shown by a doctorate or a publication (``data/evidence.yaml``)."""
+        rules, skill = self._research, self._research_skill
+        if rules is None or skill is None:
+            return []
+        found = []
+        for degree in profile.education:
+            if degree.degree in rules.degrees:
+                state = "in progress" if degree.status == "in_progress" else "completed"
+                subject = f" in {degree.field}" if degree.field else ""
+                level = DegreeLevel(degree.degree).display
+                wording = f"{level[0].upper()}{level[1:]}{subject} ({state})"
+                found.append(Evidence(wording, f"education: {wording}", Source.EDUCATION, skill))
+        if rules.publications:
+            for paper in profile.publications:
+                source = f"publication: {paper.title}"
+                found.append(Evidence(paper.title, source, Source.PUBLICATION, skill))
+        return found
 
     def evidence(self, profile: Profile) -> ProfileEvidence:
         """Collect every skill the profile shows: lists, then free text."""
@@ -463,13 +566,16 @@ class Matcher:
             years = _years(job.start, job.end)
             for skill in job.skills:
                 listed.append((skill.name, where, Source.EXPERIENCE, skill.years or years))
-            texts.extend((where, Source.TEXT, text) for text in (job.title, job.summary))
+            # A job title is the person's own label of the work: as good as a listed skill.
+            texts.append((where, Source.EXPERIENCE, job.title))
+            texts.append((where, Source.TEXT, job.summary))
             texts.extend((where, Source.TEXT, text) for text in job.highlights)
         for project in profile.projects:
             where = f"project: {project.name}"
             for skill in project.skills:
                 listed.append((skill.name, where, Source.PROJECT, skill.years))
-            texts.extend((where, Source.TEXT, text) for text in (project.name, project.summary))
+            texts.append((where, Source.PROJECT, project.name))
+            texts.append((where, Source.TEXT, project.summary))
             texts.extend((where, Source.TEXT, text) for text in project.highlights)
         for paper in profile.publications:
             texts.append((f"publication: {paper.title}", Source.PUBLICATION, paper.title))
@@ -477,20 +583,20 @@ class Matcher:
             texts.append(("summary", Source.TEXT, profile.summary))
         for degree in profile.education:
             if degree.field:
-                texts.append((f"education: {degree.field}", Source.TEXT, degree.field))
+                texts.append((f"education: {degree.field}", Source.EDUCATION, degree.field))
         self.resolver.resolve_many(term for term, *_ in listed)
         items: list[Evidence] = []
-        for order, (term, source, kind, years) in enumerate(listed):
+        for order, (term, source, origin, years) in enumerate(listed):
             resolution = self.resolver.resolve(term)
             for part in _slash_parts(term, self.resolver) if resolution.skill is None else ():
                 # A listed "C/C++" shows both C and C++.
                 named = self.resolver.resolve(part).skill
-                items.append(Evidence(term, source, kind, named, 100.0, years, False, order))
+                items.append(Evidence(term, source, origin, named, 100.0, years, False, order))
             items.append(
                 Evidence(
                     term,
                     source,
-                    kind,
+                    origin,
                     resolution.skill,
                     resolution.similarity,
                     years,
@@ -498,10 +604,12 @@ class Matcher:
                     order,
                 )
             )
-        clean_texts = tuple((source, kind, text) for source, kind, text in texts if text)
-        for source, kind, text in clean_texts:
-            for wording, named in spot(self.catalog, text):
-                items.append(Evidence(wording, source, kind, named, order=len(items)))
+        for record in self._records(profile):
+            items.append(replace(record, order=len(items)))
+        clean_texts = tuple((source, origin, text) for source, origin, text in texts if text)
+        for source, origin, text in clean_texts:
+            for span in spot_prose(self.catalog, text, heading=origin not in PROSE):
+                items.append(Evidence(span.wording, source, origin, span.skill, order=len(items)))
         return ProfileEvidence(self.catalog, self.resolver, tuple(items), clean_texts)
 
 
@@ -526,6 +634,85 @@ def spot(catalog: Catalog, text: str) -> list[tuple[str, str]]:
     return [(span.wording, span.skill) for span in spot_spans(catalog, text)]
 
 
+# Where one sentence of prose ends: a stop, a colon or semicolon followed by a space, a new line.
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\s*\n\s*")
+_LEADING_MARKS = re.compile(r"^[\W_]*")
+
+
+def spot_prose(catalog: Catalog, text: str, *, heading: bool = False) -> list[Span]:
+    """Skills named in a person's prose, sentence by sentence, ordinary words in context.
+
+    A name that is also an ordinary word (``ordinary_word`` in the catalogue) counts only
+    when written as the tool: as part of a longer name ("Apache Airflow"), in the catalogue's
+    capitalisation and not as a sentence's first word, or in a sentence that also names a
+    related technology (one sharing a category, family or implication with it). In a
+    ``heading`` (a job title, a project name) every word may be capitalised, so the catalogue's
+    capitalisation counts in any place ("Swift Developer").
+    """
+    found: list[Span] = []
+    offset = 0
+    for piece in _SENTENCE_END.split(text):
+        start = text.find(piece, offset) if piece else offset
+        offset = start + len(piece)
+        if not piece.strip():
+            continue
+        spans = spot_spans(catalog, piece)
+        first_word = len(_LEADING_MARKS.match(piece).group(0))  # type: ignore[union-attr]
+        firm: list[Span] = []
+        pending: list[Span] = []
+        for span in spans:
+            info = catalog.skills[span.skill]
+            # Ordinary words: a one-word name marked so, or a phrase of common words ("back end").
+            plain = all(word in common_words() for word in words(span.wording))
+            as_tool = not plain and (not info.ordinary_word or " " in span.wording.strip())
+            if not as_tool and (heading or span.start != first_word):
+                as_tool = span.wording in (info.name, *info.aliases) and (
+                    heading or not _in_a_proper_name(piece, span, first_word, spans)
+                )
+            (firm if as_tool else pending).append(span)
+        firm.extend(span for span in pending if _related_to_any(catalog, span.skill, firm))
+        found.extend(
+            Span(span.start + start, span.end + start, span.wording, span.skill)
+            for span in sorted(firm, key=lambda item: item.start)
+        )
+    return found
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Z][a-z]+) $")
+_CAPITALISED_AFTER = re.compile(r"^ [A-Z][a-z]+\b")
+
+
+def _in_a_proper_name(text: str, span: Span, first_word: int, spans: Sequence[Span]) -> bool:
+    """Is a capitalised ordinary word part of a name ("Julia Smith", "the Rust Belt")?
+
+    It is when a capitalised word stands right next to it (one space, no punctuation), other
+    than a sentence's first word or another technology.
+    """
+    starts = {other.start for other in spans} | {first_word}
+    ends = {other.end for other in spans}
+    before = _CAPITALISED_BEFORE.search(text[: span.start])
+    if before is not None and before.start(1) not in starts and before.end(1) not in ends:
+        return True
+    return _CAPITALISED_AFTER.match(text[span.end :]) is not None and span.end + 1 not in starts
+
+
+def _related_to_any(catalog: Catalog, skill: str, others: Sequence[Span]) -> bool:
+    """Does a technology named next to ``skill`` belong with it (category, family, implication)?"""
+    info = catalog.skills[skill]
+    closure = catalog.closure.get(skill, frozenset())
+    for other in others:
+        if other.skill == skill:
+            continue
+        neighbour = catalog.skills[other.skill]
+        if info.categories & neighbour.categories or (
+            info.family is not None and info.family == neighbour.family
+        ):
+            return True
+        if other.skill in closure or skill in catalog.closure.get(other.skill, frozenset()):
+            return True
+    return False
+
+
 def spot_spans(catalog: Catalog, text: str) -> list[Span]:
     """Like :func:`spot`, with the position of each mention."""
     tokens = [(match.start(), match.end(), match.group(0)) for match in _TOKEN.finditer(text)]
@@ -533,7 +720,6 @@ def spot_spans(catalog: Catalog, text: str) -> list[Span]:
 
 
 def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]) -> list[Span]:
-    keys = [key(token) for _, _, token in tokens]
     found: list[Span] = []
     position = 0
     while position < len(tokens):
@@ -541,7 +727,7 @@ def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]
         for width in range(min(catalog.max_words, len(tokens) - position), 0, -1):
             window = tokens[position : position + width]
             wording = " ".join(token for _, _, token in window)
-            skill = _text_skill(catalog, "".join(keys[position : position + width]), wording)
+            skill = _text_skill(catalog, wording)
             if skill is not None:
                 found.append(
                     Span(window[0][0], window[-1][1], text[window[0][0] : window[-1][1]], skill)
@@ -561,21 +747,22 @@ def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]
     return found
 
 
-def _text_skill(catalog: Catalog, term_key: str, wording: str) -> str | None:
-    name = catalog.index.get(term_key)
+def _text_skill(catalog: Catalog, wording: str) -> str | None:
+    term_key, written = segments(wording)
+    name = catalog.lookup(term_key, written)
     if name is None:
         singular = singular_key(term_key)
-        name = catalog.index.get(singular) if singular else None
+        if singular:
+            name = catalog.lookup(singular, frozenset(b for b in written if b < len(singular)))
     if name is None:
         return None
     info = catalog.skills[name]
     if info.spot == "never" or term_key in info.spot_except:
         return None
     # Short names (R, C, Go, ML, CV) and words that are also English count only as written.
-    if info.spot == "case_sensitive" or len(term_key) <= 2:
-        written = {term.casefold(): term for term in (info.name, *info.aliases)}
-        if wording not in written.values():
-            return None
+    short = info.spot == "case_sensitive" or len(term_key) <= 2
+    if short and wording not in (info.name, *info.aliases):
+        return None
     return name
 
 

@@ -4,59 +4,55 @@ A JSON Resume describes a whole CV; a profile holds only what a posting can be s
 against. The import is therefore lossy by design, and never silently so: every entry or field
 that cannot be carried over is named in ``ImportResult.dropped``.
 
-Dates: JSON Resume allows "YYYY", "YYYY-MM" and "YYYY-MM-DD"; a profile keeps year-months. A
-bare year becomes January when it starts something and December when it ends something (the
-widest reading of the span), and the day of a full date is dropped.
+Dates: JSON Resume allows "YYYY", "YYYY-MM" and "YYYY-MM-DD"; people also write "May 2021",
+"Sept '24" or "Summer 2019" (see :mod:`fitscore.importers.dates`). A profile keeps year-months.
+
+What people write is read as they mean it: a skill group whose name is a heading ("Languages",
+"Tools / Misc") becomes its keywords, with the group's level; a name that lists several skills
+("C/C++", "Selenium, Jasmine, Mocha") becomes those skills; well-known keys that are not the
+schema's ("Technical skills", "company") are read as the schema's (``data/resume_keys.yaml``) and
+said so in ``ImportResult.read_as``.
 
 Nothing here reads or writes files; the caller parses the JSON and writes the YAML.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from fitscore.errors import UsageError
-from fitscore.models import Education, Experience, Profile, Project, Publication, Skill
+from fitscore.diagnostics import error
+from fitscore.errors import InputError
+from fitscore.importers.dates import ResumeDate, is_ongoing, parse_date, split_span
+from fitscore.models import (
+    DegreeLevelName,
+    Education,
+    Experience,
+    Name,
+    Profile,
+    Project,
+    Publication,
+    Skill,
+    StrictModel,
+)
+from fitscore.rules import packaged
+
+if TYPE_CHECKING:
+    from fitscore.skills.matcher import Resolver
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schemas/profile.schema.json"
 IMPORT_COMMENT = "# imported from JSON Resume by fitscore; check before use"
 
-# JSON Resume's studyType is free text. Keys are in the form _vocabulary_key produces (lower
-# case, no punctuation), so "Ph.D.", "PhD" and "phd" are one key, as are "Master's" and "Masters".
-DEGREE_LEVELS: dict[str, str] = {
-    "phd": "phd",
-    "doctorate": "phd",
-    "doctor of philosophy": "phd",
-    "dphil": "phd",
-    "master": "masters",
-    "masters": "masters",
-    "ms": "masters",
-    "msc": "masters",
-    "ma": "masters",
-    "meng": "masters",
-    "mba": "masters",
-    "bachelor": "bachelors",
-    "bachelors": "bachelors",
-    "bs": "bachelors",
-    "bsc": "bachelors",
-    "ba": "bachelors",
-    "beng": "bachelors",
-    "associate": "associate",
-    "associates": "associate",
-    "aa": "associate",
-    "as": "associate",
-}
-
-# JSON Resume's skills[].level is free text too; same key form as DEGREE_LEVELS.
+# JSON Resume's skills[].level is free text too; same key form as the degree levels of
+# data/resume_keys.yaml.
 SKILL_LEVELS: dict[str, str] = {
     "master": "expert",
     "expert": "expert",
@@ -120,33 +116,73 @@ UNMAPPED_SECTIONS: dict[str, tuple[str, str]] = {
 MAPPED_SECTIONS = frozenset({"basics", "work", "education", "publications", "skills", "projects"})
 # "$schema" only points at the JSON Resume schema; it carries nothing to lose.
 IGNORED_KEYS = frozenset({"$schema"})
-ONGOING_WORDS = frozenset({"present", "current", "now", "ongoing"})
 
-_RESUME_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _PARENTHESISED = re.compile(r"\(([^)]*)\)")
+_PARENTHESISED_NAME = re.compile(r"([^()]+)\(([^()]+)\)")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# Separators of a list written in one name. A comma, semicolon or bar never belongs to a skill's
+# name; a slash or "and" may ("CI/CD", "Research and Development"), so those split only when
+# every part is a known skill.
+_STRONG_SEPARATOR = re.compile(r"\s*[,;|]\s*")
+_WEAK_SEPARATOR = re.compile(r"\s*/\s*|\s+and\s+", re.IGNORECASE)
+
+
+class ResumeKeys(StrictModel):
+    """``data/resume_keys.yaml``: keys people write, and the schema's key each one means."""
+
+    sections: dict[Name, Name]
+    fields: dict[Name, dict[Name, Name]]
+    degree_levels: dict[Name, DegreeLevelName]
+    degree_years: dict[DegreeLevelName, int]
+    heading_words: frozenset[Name]
+
+
+@cache
+def resume_keys() -> ResumeKeys:
+    return packaged("resume_keys.yaml", ResumeKeys)
+
+
+@cache
+def _resolver() -> Resolver:
+    # The catalogue is loaded only when a name must be judged, not when the module is imported.
+    from fitscore.skills.catalog import builtin_catalog
+    from fitscore.skills.matcher import Resolver
+
+    return Resolver(builtin_catalog())
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """A profile built from a JSON Resume, and notes on everything that could not be kept."""
+    """A profile built from a JSON Resume, and notes on everything that could not be kept.
+
+    ``read_as`` says where a key that is not the schema's own was read as one of its keys.
+    """
 
     profile: dict[str, object]
     dropped: tuple[str, ...]
+    read_as: tuple[str, ...] = ()
 
 
-def from_jsonresume(document: object, *, today: datetime.date) -> ImportResult:
+def from_jsonresume(
+    document: object, *, today: datetime.date, source: str = "<json>"
+) -> ImportResult:
     """Map a parsed JSON Resume document to profile data (see the module docstring).
 
     ``today`` decides whether a degree is still in progress: one with no ``endDate``, or an
     ``endDate`` after ``today``, is ``in_progress``; any other is ``completed``. Malformed
     parts are reported in ``dropped`` and skipped, so the returned profile always satisfies
-    ``Profile.model_validate``. Only a document without a usable ``basics.name`` raises
-    ``UsageError``, because a profile cannot exist without a name.
+    ``Profile.model_validate``. Only a document that is not an object, or has no usable
+    ``basics.name``, raises ``InputError`` (its problem located in ``source``), because a
+    profile cannot exist without a name.
     """
     if not isinstance(document, dict):
-        raise UsageError(f"a JSON Resume is a JSON object, not {_json_type(document)}")
+        message = f"a JSON Resume is a JSON object, not {_json_type(document)}"
+        raise InputError([error(source, 1, 1, "not-an-object", message)])
     importer = _Importer(today)
-    name = _profile_name(document.get("basics"))
+    try:
+        name = _profile_name(document.get("basics"))
+    except ValueError as exc:
+        raise InputError([error(source, 0, 0, "no-name", str(exc))]) from None
     for key, value in document.items():
         importer.read_section(str(key), value)
     profile: dict[str, object] = {"name": name}
@@ -161,7 +197,9 @@ def from_jsonresume(document: object, *, today: datetime.date) -> ImportResult:
         "projects": importer.projects,
     }
     profile.update({section: entries for section, entries in sections.items() if entries})
-    return ImportResult(profile=profile, dropped=tuple(importer.dropped))
+    return ImportResult(
+        profile=profile, dropped=tuple(importer.dropped), read_as=tuple(importer.read_as)
+    )
 
 
 def to_yaml(result: ImportResult) -> str:
@@ -201,47 +239,18 @@ _ProfileDumper.add_representer(str, _represent_text)
 
 
 def _profile_name(basics: object) -> str:
-    """The validated ``basics.name``; without one there is no profile to build."""
+    """The validated ``basics.name``; without one there is no profile to build (ValueError)."""
     name = basics.get("name") if isinstance(basics, dict) else None
     if name is None or (isinstance(name, str) and not name.strip()):
-        raise UsageError("the JSON Resume has no basics.name")
+        raise ValueError("the JSON Resume has no basics.name")
     if not isinstance(name, str):
-        raise UsageError(f"the JSON Resume's basics.name is {_json_type(name)}, not text")
+        raise ValueError(f"the JSON Resume's basics.name is {_json_type(name)}, not text")
     try:
         Profile.model_validate({"name": name})
-    except ValidationError as error:
-        message = _first_message(error)
-        raise UsageError(f"the JSON Resume's basics.name cannot be used: {message}") from None
+    except ValidationError as exc:
+        message = _first_message(exc)
+        raise ValueError(f"the JSON Resume's basics.name cannot be used: {message}") from None
     return name.strip()
-
-
-@dataclass(frozen=True)
-class _ResumeDate:
-    year_month: str  # "YYYY-MM", the precision of a profile
-    last_day: datetime.date  # the latest day the JSON Resume date can mean
-
-
-def _parse_resume_date(value: object, *, is_end: bool) -> _ResumeDate | None:
-    """Read a JSON Resume date ("YYYY", "YYYY-MM", "YYYY-MM-DD"); None if it is not one."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        text = str(value)  # a bare year written as a JSON number
-    elif isinstance(value, str):
-        text = value.strip()
-    else:
-        return None
-    match = _RESUME_DATE.fullmatch(text)
-    if match is None:
-        return None
-    year_text, month_text, day_text = match.groups()
-    year = int(year_text)
-    month = int(month_text) if month_text else (12 if is_end else 1)
-    if year < datetime.MINYEAR or not 1 <= month <= 12:
-        return None
-    days_in_month = calendar.monthrange(year, month)[1]
-    day = int(day_text) if day_text else days_in_month
-    if not 1 <= day <= days_in_month:
-        return None
-    return _ResumeDate(f"{year:04d}-{month:02d}", datetime.date(year, month, day))
 
 
 def _vocabulary_key(text: str) -> str:
@@ -249,7 +258,70 @@ def _vocabulary_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
 
 
-def _degree_level(study_type: str) -> str | None:
+def _written_key(text: str) -> str:
+    """A key as written, comparable: "Technical skills", "technical_skills", "technicalSkills"."""
+    return _vocabulary_key(_CAMEL.sub(" ", text).replace("_", " ").replace("-", " "))
+
+
+def _is_heading(name: str, keywords: list[str]) -> bool:
+    """Is a skills-group name a heading over its keywords rather than a skill of its own?"""
+    if not keywords:
+        return False
+    words = re.findall(r"[^\W_]+", name.casefold())
+    if words and all(word in resume_keys().heading_words for word in words):
+        return True
+    return not _known_skill(name)
+
+
+def _known_skill(name: str) -> bool:
+    """Is ``name`` a catalogue skill as written (not as a likely misspelling)?"""
+    resolution = _resolver().resolve(name)
+    return resolution.skill is not None and not resolution.typo
+
+
+def _skill_identity(name: str) -> str:
+    """One identity per skill: "HTML5" and "HTML" are one, unknown names by their spelling."""
+    resolution = _resolver().resolve(name)
+    if resolution.skill is not None and not resolution.typo:
+        return resolution.skill
+    return " ".join(name.casefold().split())
+
+
+def split_skill_list(name: str) -> list[str]:
+    """The skills a name lists ("C/C++", "Selenium, Jasmine, Mocha"), or the name itself.
+
+    A known skill is never split ("CI/CD", "PL/SQL"). Commas, semicolons and bars always
+    separate; a slash or "and" separates only when every part is a known skill.
+    """
+    name = " ".join(name.split())
+    if _known_skill(name):
+        return [name]
+    qualified = _PARENTHESISED_NAME.fullmatch(name)
+    if qualified is not None:
+        # "AWS (EC2, S3)", "JavaScript (ES6+)", "Languages (Python, Go)": the known skills of
+        # both parts; a qualifier that names none ("ES6+") is the outer skill's detail.
+        outer, inner = qualified.group(1).strip(), qualified.group(2)
+        parts = [outer] if _known_skill(outer) else []
+        parts += [part for part in split_skill_list(inner) if _known_skill(part)]
+        if parts:
+            return parts
+    found: list[str] = []
+    for piece in _STRONG_SEPARATOR.split(name):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if _known_skill(piece):
+            found.append(piece)
+            continue
+        parts = [part.strip() for part in _WEAK_SEPARATOR.split(piece) if part.strip()]
+        if len(parts) > 1 and all(_known_skill(part) for part in parts):
+            found.extend(parts)
+        else:
+            found.append(piece)
+    return found or [name]
+
+
+def _degree_level(study_type: str) -> DegreeLevelName | None:
     """The degree level a studyType names, or None when it names none that is known."""
     # "Doctor of Philosophy (PhD)" names the degree twice; either half is enough.
     candidates = [
@@ -257,13 +329,20 @@ def _degree_level(study_type: str) -> str | None:
         *_PARENTHESISED.findall(study_type),
         _PARENTHESISED.sub(" ", study_type),
     ]
+    levels = resume_keys().degree_levels
     for candidate in candidates:
         words = _vocabulary_key(candidate).split()
         # The level leads and the subject follows: "Master of Science", "BS Computer Science".
         for length in range(len(words), 0, -1):
-            level = DEGREE_LEVELS.get(" ".join(words[:length]))
+            level = levels.get(" ".join(words[:length]))
             if level is not None:
                 return level
+    for candidate in candidates:
+        # "Honours Bachelor of Science", "Integrated Masters": a level word later on, if it is
+        # long enough not to be a common abbreviation.
+        for word in _vocabulary_key(candidate).split()[1:]:
+            if len(word) >= 4 and word in levels:
+                return levels[word]
     return None
 
 
@@ -305,13 +384,13 @@ def _first_message(error: ValidationError) -> str:
 
 
 class _SkillList:
-    """Skills in first-seen order, one per name compared case-insensitively."""
+    """Skills in first-seen order, one per skill ("HTML5" and "HTML" are one)."""
 
     def __init__(self) -> None:
         self._by_key: dict[str, dict[str, str]] = {}
 
     def add(self, name: str, level: str | None = None) -> None:
-        kept = self._by_key.setdefault(name.casefold(), {"name": name})
+        kept = self._by_key.setdefault(_skill_identity(name), {"name": name})
         # A later mention may know the level the first one left out; the spelling stays first.
         if level is not None and "level" not in kept:
             kept["level"] = level
@@ -327,6 +406,7 @@ class _Importer:
     def __init__(self, today: datetime.date) -> None:
         self.today = today
         self.dropped: list[str] = []
+        self.read_as: list[str] = []
         self.skills = _SkillList()
         self.education: list[dict[str, object]] = []
         self.publications: list[dict[str, object]] = []
@@ -343,30 +423,70 @@ class _Importer:
         """Route one top-level key of the document."""
         if key in IGNORED_KEYS:
             return
-        if key == "basics":
+        known = MAPPED_SECTIONS | set(UNMAPPED_SECTIONS) | {"meta"}
+        if key not in known:
+            meant = resume_keys().sections.get(_written_key(key))
+            if meant is None and _written_key(key) in known:
+                meant = _written_key(key)
+            if meant is not None:
+                self.read_as.append(f"{key}: read as the JSON Resume section {meant}")
+                self.read_section_as(key, meant, value)
+                return
+        self.read_section_as(key, key, value)
+
+    def read_section_as(self, key: str, section: str, value: object) -> None:
+        """Route one top-level key, read as the schema's ``section``."""
+        if section == "basics":
             self.read_basics(value)
-        elif key in UNMAPPED_SECTIONS:
-            self.note_unmapped_section(key, value)
-        elif key == "meta":
+        elif section in UNMAPPED_SECTIONS:
+            self.note_unmapped_section(section, value, key)
+        elif section == "meta":
             if not _is_missing(value):
                 self.note("meta: JSON Resume metadata, not part of a profile")
-        elif key in MAPPED_SECTIONS:
+        elif section in MAPPED_SECTIONS:
             reader = {
                 "work": self.read_work,
                 "education": self.read_education,
                 "publications": self.read_publication,
                 "skills": self.read_skill_group,
                 "projects": self.read_project,
-            }[key]
-            for index, entry in self.entries(key, value):
-                reader(f"{key}[{index}]", entry)
+            }[section]
+            for index, entry in self.entries(key, value, section):
+                reader(f"{key}[{index}]", self.schema_fields(f"{key}[{index}]", entry, section))
         else:
-            self.note(f"{key}: not a JSON Resume v1.0.0 section; left out")
+            self.note(
+                f"{key}: not a JSON Resume v1.0.0 section nor a known other name of one; left out"
+            )
 
-    def entries(self, section: str, value: object) -> list[tuple[int, dict[str, object]]]:
+    def schema_fields(self, path: str, entry: dict[str, object], section: str) -> dict[str, object]:
+        """``entry`` with well-known other names of the schema's fields renamed to them."""
+        aliases = resume_keys().fields.get(section, {})
+        renamed: dict[str, object] = {}
+        for field, value in entry.items():
+            meant = aliases.get(_written_key(field))
+            if meant is not None and meant not in entry and meant not in renamed:
+                self.read_as.append(f"{path}.{field}: read as {meant}")
+                renamed[meant] = value
+            else:
+                renamed[field] = value
+        return renamed
+
+    def entries(
+        self, section: str, value: object, meaning: str | None = None
+    ) -> list[tuple[int, dict[str, object]]]:
         """The objects of a list section, with their index; anything else is noted."""
+        meaning = meaning or section
         if _is_missing(value):
             return []
+        if meaning == "skills" and isinstance(value, str):
+            value = [value]  # "skills": "Python, SQL, Docker"
+        if meaning == "skills" and isinstance(value, dict):
+            # {"Languages": ["Python", "Go"], "Tools": "Docker, Git"}: headings over keywords.
+            self.read_as.append(f"{section}: an object of groups, read as groups with keywords")
+            value = [
+                {"name": name, "keywords": items if isinstance(items, list) else [items]}
+                for name, items in value.items()
+            ]
         if not isinstance(value, list):
             self.note(f"{section}: expected a list, got {_json_type(value)}; left out")
             return []
@@ -375,8 +495,9 @@ class _Importer:
             if isinstance(entry, dict):
                 if entry:
                     found.append((index, entry))
-            elif isinstance(entry, str) and section == "skills" and entry.strip():
-                # A bare name in place of {"name": ...} is a common slip; the meaning is clear.
+            elif isinstance(entry, str) and meaning in ("skills", "publications") and entry.strip():
+                # A bare name (a skill, a paper's title) in place of {"name": ...} is a common
+                # slip; the meaning is clear.
                 found.append((index, {"name": entry}))
             elif not _is_missing(entry):
                 self.note(
@@ -415,15 +536,15 @@ class _Importer:
         summary = checked.get("summary") if checked else None
         return summary if isinstance(summary, str) else None
 
-    def note_unmapped_section(self, section: str, value: object) -> None:
+    def note_unmapped_section(self, section: str, value: object, written: str) -> None:
         name_key, reason = UNMAPPED_SECTIONS[section]
         if _is_missing(value):
             return
         if not isinstance(value, list):
-            self.note(f"{section}: {reason}")
+            self.note(f"{written}: {reason}")
             return
         for index, entry in enumerate(value):
-            self.note_unmapped_entry(f"{section}[{index}]", entry, name_key, reason)
+            self.note_unmapped_entry(f"{written}[{index}]", entry, name_key, reason)
 
     def note_unmapped_entry(
         self, path: str, entry: object, name_key: str, reason: str = "not part of a profile"
@@ -433,12 +554,24 @@ class _Importer:
 
     def read_skill_group(self, path: str, entry: dict[str, object]) -> None:
         name = self.text(entry, "name", path)
-        level = self.skill_level(entry, path, has_name=name is not None)
-        if name is not None:
+        keywords = self.strings(entry, "keywords", path)
+        # A name over a list of keywords is a heading ("Languages", "Tools / Misc") unless it
+        # is a skill itself ("Python" over NumPy and pandas).
+        heading = name is not None and _is_heading(name, keywords)
+        level = self.skill_level(entry, path, has_name=name is not None or bool(keywords))
+        if name is not None and heading and level is None:
+            # Skills grouped by proficiency: {"name": "Advanced", "keywords": [...]}.
+            level = SKILL_LEVELS.get(_vocabulary_key(name))
+        if name is not None and heading:
+            self.read_as.append(
+                f"{path}.name {_shown(name)}: a heading over its keywords, not a skill; "
+                "its keywords are imported" + (f" at level {level}" if level else "")
+            )
+        elif name is not None:
             self.add_skill(name, level, f"{path}.name")
-        for index, keyword in enumerate(self.strings(entry, "keywords", path)):
-            # The level describes the group as a whole, not each tool listed under it.
-            self.add_skill(keyword, None, f"{path}.keywords[{index}]")
+        for index, keyword in enumerate(keywords):
+            # Under a skill, the level is that skill's; under a heading, the whole group's.
+            self.add_skill(keyword, level if heading else None, f"{path}.keywords[{index}]")
         self.note_unused_fields(path, entry, {"name", "level", "keywords"}, "name")
 
     def skill_level(self, entry: dict[str, object], path: str, *, has_name: bool) -> str | None:
@@ -446,7 +579,9 @@ class _Importer:
         if level_text is None:
             return None
         if not has_name:
-            self.note(f"{path}.level {_shown(level_text)}: no skill name to attach it to")
+            self.note(
+                f"{path}.level {_shown(level_text)}: no skill name or keywords to attach it to"
+            )
             return None
         level = SKILL_LEVELS.get(_vocabulary_key(level_text))
         if level is None:
@@ -455,14 +590,20 @@ class _Importer:
             )
         return level
 
-    def add_skill(self, name: str, level: str | None, path: str) -> None:
-        candidate = {"name": name} if level is None else {"name": name, "level": level}
-        try:
-            Skill.model_validate(candidate)
-        except ValidationError as error:
-            self.note(f"{path} {_shown(name)}: {_first_message(error)}; left out")
-            return
-        self.skills.add(name, level)
+    def add_skill(
+        self, name: str, level: str | None, path: str, target: _SkillList | None = None
+    ) -> None:
+        parts = split_skill_list(name)
+        if len(parts) > 1:
+            self.read_as.append(f"{path} {_shown(name)}: read as {len(parts)} skills")
+        for part in parts:
+            candidate = {"name": part} if level is None else {"name": part, "level": level}
+            try:
+                Skill.model_validate(candidate)
+            except ValidationError as error:
+                self.note(f"{path} {_shown(part)}: {_first_message(error)}; left out")
+                continue
+            (target if target is not None else self.skills).add(part, level)
 
     def read_education(self, path: str, entry: dict[str, object]) -> None:
         label = self.label(path, entry, "institution")
@@ -472,12 +613,27 @@ class _Importer:
         if study_type is None and area is None and institution is None:
             self.note(f"{label}: no studyType, area or institution; left out")
             return
+        entry = self.spans_read(path, entry)
         degree = _degree_level(study_type) if study_type is not None else None
+        if degree is None and area is not None and _degree_level(area) is not None:
+            # "area": "B.S. Computer Science" with no studyType names the level too.
+            degree = _degree_level(area)
+            self.read_as.append(f"{path}.area {_shown(area)}: the degree level read from it")
         if degree is None:
             shown = _shown(study_type) if study_type is not None else "missing"
             self.note(f"{path}.studyType {shown}: unknown degree level, imported as 'other'")
         end = self.date(entry, "endDate", path, is_end=True)
         in_progress = end is None or end.last_day > self.today
+        start = self.date(entry, "startDate", path, is_end=False)
+        if end is None and start is not None and not is_ongoing(entry.get("endDate")):
+            # No end given, but a start long enough ago that the degree cannot still be running.
+            years = resume_keys().degree_years.get(degree or "other", 0)
+            if years and start.last_day.year + years < self.today.year:
+                in_progress = False
+                self.read_as.append(
+                    f"{path}: no endDate, but started {start.year_month}, more than {years} "
+                    "years ago; read as completed"
+                )
         education: dict[str, object] = {"degree": degree or "other"}
         if area is not None:
             education["field"] = area
@@ -489,7 +645,8 @@ class _Importer:
         kept = self.conform(Education, education, path, label, EDUCATION_SOURCES)
         if kept is not None:
             self.education.append(kept)
-        self.note_unused_fields(path, entry, set(EDUCATION_SOURCES.values()), "institution")
+        used = {*EDUCATION_SOURCES.values(), "startDate"}
+        self.note_unused_fields(path, entry, used, "institution")
 
     def read_publication(self, path: str, entry: dict[str, object]) -> None:
         label = self.label(path, entry, "name")
@@ -522,10 +679,11 @@ class _Importer:
         org = self.text(entry, "name", path)
         if org is not None:
             experience["org"] = org
+        entry = self.spans_read(path, entry)
         start = self.date(entry, "startDate", path, is_end=False)
         if start is not None:
             experience["start"] = start.year_month
-        if _is_missing(entry.get("endDate")) or self.is_ongoing(entry.get("endDate")):
+        if _is_missing(entry.get("endDate")) or is_ongoing(entry.get("endDate")):
             experience["end"] = "present"
         else:
             end = self.date(entry, "endDate", path, is_end=True)
@@ -563,8 +721,8 @@ class _Importer:
     ) -> None:
         """Skills (from keywords), summary and highlights: shared by experience and projects."""
         skills = _SkillList()
-        for keyword in self.strings(entry, "keywords", path):
-            skills.add(keyword)
+        for index, keyword in enumerate(self.strings(entry, "keywords", path)):
+            self.add_skill(keyword, None, f"{path}.keywords[{index}]", skills)
         if skills_found := skills.as_list():
             target["skills"] = skills_found
         summary = self.text(entry, summary_key, path)
@@ -597,6 +755,8 @@ class _Importer:
         value = entry.get(key)
         if _is_missing(value):
             return []
+        if isinstance(value, str):
+            value = [value]  # one text where a list is expected: its items are split later
         if not isinstance(value, list):
             self.note(f"{path}.{key}: expected a list of text, got {_json_type(value)}; left out")
             return []
@@ -611,22 +771,35 @@ class _Importer:
 
     def date(
         self, entry: dict[str, object], key: str, path: str, *, is_end: bool
-    ) -> _ResumeDate | None:
+    ) -> ResumeDate | None:
         """A date field; None when missing or ongoing, noted when it is not a date."""
         value = entry.get(key)
-        if _is_missing(value) or (is_end and self.is_ongoing(value)):
+        if _is_missing(value) or (is_end and is_ongoing(value)):
             return None
-        parsed = _parse_resume_date(value, is_end=is_end)
+        parsed = parse_date(value, is_end=is_end, today=self.today)
         if parsed is None:
             self.note(
-                f"{path}.{key} {_shown(value)}: not a date (YYYY, YYYY-MM or YYYY-MM-DD); left out"
+                f"{path}.{key} {_shown(value)}: not a date (such as 2021, 2021-05 or May 2021); "
+                "left out"
             )
         return parsed
 
-    @staticmethod
-    def is_ongoing(value: object) -> bool:
-        # Not in the schema, but resumes often say "Present" where the schema says to omit.
-        return isinstance(value, str) and value.strip().casefold() in ONGOING_WORDS
+    def spans_read(self, path: str, entry: dict[str, object]) -> dict[str, object]:
+        """A whole span written in one date field ("May 2021 - Present") split in two."""
+        for field in ("startDate", "endDate"):
+            value = entry.get(field)
+            span = split_span(value) if isinstance(value, str) else None
+            if span is None:
+                continue
+            start, end = span
+            self.read_as.append(f"{path}.{field} {_shown(value)}: read as a start and an end")
+            other = "endDate" if field == "startDate" else "startDate"
+            entry = dict(entry)
+            if _is_missing(entry.get(other)):
+                entry["startDate"], entry["endDate"] = start, end
+            else:
+                entry[field] = start if field == "startDate" else end
+        return entry
 
     def note_unused_fields(
         self, path: str, entry: dict[str, object], used: set[str], name_key: str

@@ -1,0 +1,382 @@
+"""Facts about the posting that are not skills: the degree, the title, the company, the place."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from fitscore.drafting.blocks import Block
+from fitscore.drafting.rules import fold, has, heading_kinds, parsing_rules
+from fitscore.drafting.sections import heading_section, without_links
+from fitscore.vocabulary import DegreeLevel
+
+_FIELD_STOP = re.compile(
+    r"\bor (?:an? )?(?:other |closely |similar |equivalent )?"
+    r"(?:related|relevant|similar|equivalent)\b|\bor equivalent\b|\bwith\b|\bfrom\b|\bat\b|[.;:()]",
+    re.IGNORECASE,
+)
+_FIELD_SPLIT = re.compile(r",\s*|\s+or\s+|\s+and\s+|\s*/\s*|\s*&\s*")
+_MARKUP = re.compile(
+    r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,2000}\)|^#{1,6}\s+|\*{1,3}|`+|(?<!\w)_{1,3}|_{1,3}(?!\w)"
+)
+_PLACE_SPLIT = re.compile(r"\s+[·—–|]\s+|\s+-\s+")
+_LOCATION_LABEL = re.compile(
+    r"(?:^|\s)(?i:(?:job[ \t]+)?locations?)[ \t]*:[ \t]*(.+?)(?:[ \t]+[A-Z][\w-]{1,20}:|$)"
+)
+_MAX_FIELD_WORDS = 5
+_HEAD_CHARS = 1000
+
+
+# -- degree ------------------------------------------------------------------------------------
+
+
+@cache
+def _abbreviation_patterns() -> dict[str, re.Pattern[str]]:
+    words = parsing_rules().degree.abbreviations
+    return {
+        level: re.compile(
+            r"(?<![A-Za-z0-9.])(?:"
+            + "|".join(re.escape(word) for word in forms)
+            + r")(?![A-Za-z0-9])"
+        )
+        for level, forms in words.items()
+    }
+
+
+def degree_levels(text: str) -> list[str]:
+    """Every degree level a clause names ("BS, MS or PhD": all three)."""
+    rules = parsing_rules().degree
+    found = {level for level, words in rules.levels.items() if has(text, words)}
+    abbreviated = {
+        level for level, pattern in _abbreviation_patterns().items() if pattern.search(text)
+    }
+    # "MS" alone may be Microsoft: abbreviations count beside a degree word or each other.
+    if abbreviated and (found or len(abbreviated) >= 2 or has(text, ("degree", "degrees"))):
+        found |= abbreviated
+    if not found and has(text, rules.default_level_cues):
+        found.add(rules.default_level)
+    return sorted(found, key=lambda level: DegreeLevel(level).rank)
+
+
+def read_degree(text: str) -> tuple[dict[str, Any], bool] | None:
+    """The degree a clause asks for (the lowest level it accepts) and whether it says that
+    equivalent experience will do; None when it names no degree."""
+    text = without_links(text)
+    levels = degree_levels(text)
+    rules = parsing_rules().degree
+    if not levels or has(text, rules.negation_cues):
+        return None
+    degree: dict[str, Any] = {
+        "level": levels[0],
+        "status": "in_progress_ok" if has(text, rules.in_progress_cues) else "completed",
+    }
+    fields = degree_fields(text)
+    if fields:
+        degree["fields"] = fields
+    degree["related_ok"] = bool(has(text, rules.related_cues))
+    return degree, bool(has(text, rules.equivalent_cues))
+
+
+def _degree_word_end(text: str) -> int:
+    rules = parsing_rules().degree
+    words = [word for group in rules.levels.values() for word in group]
+    words += [word for group in rules.abbreviations.values() for word in group]
+    words += ["degree", "degrees"]
+    end = 0
+    for word in words:
+        for match in re.finditer(rf"(?<![\w.]){re.escape(word)}(?![\w])", text, re.IGNORECASE):
+            end = max(end, match.end())
+    return end
+
+
+def degree_fields(text: str) -> list[str]:
+    """The fields after "in" that follow the degree words: "PhD programme in Statistics"."""
+    after = text[_degree_word_end(text) :]
+    match = re.search(r"\bin\s+(.+)", after) or re.search(r"\bof\s+(.+)", after)
+    if match is None:
+        return []
+    body = _FIELD_STOP.split(match.group(1), maxsplit=1)[0]
+    noise = {fold(word) for word in parsing_rules().degree.not_field_words}
+    fields = []
+    for part in _FIELD_SPLIT.split(body):
+        words = [word for word in part.strip(" ,.").split() if fold(word) not in noise]
+        while words and fold(words[0]) in noise:
+            words.pop(0)
+        cleaned = " ".join(words)
+        if cleaned and len(words) <= _MAX_FIELD_WORDS and cleaned[:1].isupper():
+            fields.append(cleaned)
+    return list(dict.fromkeys(fields))
+
+
+# -- title, company, location ------------------------------------------------------------------
+
+
+def plain_line(text: str) -> str:
+    """A line (its head: titles and names are near the start) without Markdown markup; a link
+    keeps its text."""
+    head = text[:_HEAD_CHARS]
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", head).split()).strip(" -|:")
+
+
+def _strip_title_label(line: str) -> str:
+    folded = fold(line)
+    for label in sorted(parsing_rules().title_labels, key=len, reverse=True):
+        if folded.startswith(label + " ") or folded.startswith(label + ":"):
+            rest = re.sub(r"^(?:an?|the)\s+", "", line[len(label) :].lstrip(" :-–—"))
+            if rest:
+                return rest
+    return line
+
+
+def title_like(line: str) -> str | None:
+    """The line as a job title, or None when it is a sentence, a URL or a heading."""
+    text = _strip_title_label(without_links(plain_line(line)).strip())
+    words = text.split()
+    if not words or len(words) > parsing_rules().title_max_words or len(text) > 150:
+        return None
+    if text.endswith((".", "!", "?", ",", ";")) or not any(char.isalpha() for char in text):
+        return None
+    if fold(text) in heading_kinds() or (text.endswith(":") and heading_section(text)):
+        return None
+    if has(text, parsing_rules().title_not_words):
+        return None
+    while text and not (text[-1].isalnum() or text[-1] in ")]+#"):
+        text = text[:-1].rstrip()  # "Embedded Rust Engineer 🦀"
+    words = text.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        text = " ".join(words[:half])  # "Android Developer Android Developer" (a copied page)
+    return text or None
+
+
+_PIECES = re.compile(r"(\s+(?:[|·—–•]|--|-)\s+)")
+
+
+def _has_title_word(text: str) -> bool:
+    return bool(has(text, parsing_rules().title_words))
+
+
+def _pieces(line: str) -> list[str]:
+    return [piece.strip() for piece in _PIECES.split(plain_line(line))[::2] if piece.strip()]
+
+
+def _separated(line: str) -> list[tuple[str, str]]:
+    """(separator before, piece) pairs of a line like "Title — Company | Place"."""
+    parts = _PIECES.split(plain_line(line))
+    pairs = [("", parts[0].strip())]
+    pairs.extend((parts[i], parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2))
+    return [(sep, piece) for sep, piece in pairs if piece]
+
+
+def find_title(blocks: list[Block], text: str = "") -> str | None:
+    """The job title: the top heading, else the first short line (or the piece of it) that
+    names a kind of job, else a title introduced in prose, else the first short line that is
+    not a heading."""
+    top = [block for block in blocks if block.role == "heading" and block.level == 1][:1]
+    head = top + [block for block in blocks[:12] if block.role != "item"]
+    for block in head:
+        pieces = _separated(block.text) or [("", block.text)]
+        for index, (_, piece) in enumerate(pieces):
+            title = title_like(_cut_tail(piece, text))
+            if title is not None and _has_title_word(title):
+                for separator, more in pieces[index + 1 :]:
+                    if title != piece or not _title_continues(more, text):
+                        break
+                    title = piece = f"{title}{separator}{more}"
+                return title
+        leading = _before_company(block.text, text) or _leading_title(block.text)
+        if leading is not None:
+            return leading
+    introduced = _introduced_title(text[:20_000])
+    if introduced is not None:
+        return introduced
+    for block in head:
+        title = title_like(block.text)
+        if title is not None and heading_section(title) is None:
+            return title
+    return None
+
+
+def _title_continues(piece: str, text: str) -> bool:
+    rules = parsing_rules()
+    return not (
+        _looks_like_place(piece)
+        or piece.split()[-1] in rules.company_suffixes
+        or has(piece, rules.title_stop_words)
+        or re.search(r"[$€£¥]\s?\d", piece)
+        or len(piece.split()) > 5
+    )
+
+
+def _cut_tail(piece: str, text: str) -> str:
+    """ "Detection Engineer Saltgate Security": the words after the last job word go when
+    they are a company or a place."""
+    words = piece.split()
+    kinds = {fold(word) for word in parsing_rules().title_words}
+    last = max((i for i, word in enumerate(words) if fold(word.strip(",()")) in kinds), default=-1)
+    if last < 0 or last == len(words) - 1:
+        return piece
+    if words[last + 1].startswith("(") and ")" in " ".join(words[last + 1 :]):
+        while last + 1 < len(words) and ")" not in words[last]:
+            last += 1
+    tail = " ".join(words[last + 1 :])
+    if words[last].endswith(",") or re.match(r"^(?:[IVX]+|\d+|Sr\.?|Jr\.?)(?:\s|$)", tail):
+        return piece
+    if tail and (_looks_like_place(tail) or _company_like(tail, text)):
+        return " ".join(words[: last + 1])
+    return piece
+
+
+def _before_company(line: str, text: str) -> str | None:
+    """ "Data Intern, Pricing (Summer 2026) Brightfern New York ... Brightfern is a ...": on a
+    run-on first line the title ends where the company that introduces itself is named."""
+    if len(line.split()) <= parsing_rules().title_max_words:
+        return None
+    for match in _introduction_pattern().finditer(text[:20_000]):
+        name = match.group(1).split()[0]
+        position = line.find(f" {name} ")
+        if position > 0:
+            title = title_like(line[:position])
+            return title if title is not None and _has_title_word(title) else None
+    return None
+
+
+def _leading_title(line: str) -> str | None:
+    """ "Senior Data Engineer Haulwise Chicago, IL ...": the capitalised words up to the last
+    job word among the first few, when the line runs on."""
+    words = plain_line(line).split()
+    limit = parsing_rules().title_max_words
+    if len(words) <= limit:
+        return None
+    kinds = {fold(word) for word in parsing_rules().title_words}
+    last = None
+    for index, word in enumerate(words[:limit]):
+        if not word[:1].isupper() and word not in ("of", "and", "&", "-", ","):
+            break
+        if fold(word.strip(",()")) in kinds:
+            last = index
+    return " ".join(words[: last + 1]).rstrip(",") if last is not None else None
+
+
+@cache
+def _introduction_title_pattern() -> re.Pattern[str]:
+    cues = "|".join(
+        re.escape(cue) for cue in sorted(parsing_rules().title_introductions, key=len, reverse=True)
+    )
+    name = r"((?:[A-Z][\w/+&-]*|of|and|&)(?:[ \t]+(?:[A-Z(][\w/+&(),-]*|of|and|&)){0,7})"
+    return re.compile(rf"(?i:\b(?:{cues}))[ \t]+{name}")
+
+
+def _introduced_title(text: str) -> str | None:
+    for match in _introduction_title_pattern().finditer(text):
+        words = match.group(1).split()
+        while words and words[-1] in ("of", "and", "&"):
+            words.pop()
+        candidate = " ".join(words).strip(" ,")
+        if candidate and _has_title_word(candidate):
+            return candidate
+    return None
+
+
+def title_from_name(name: str) -> str:
+    """A title made of a file's name: "senior-data-engineer.html" -> "senior data engineer"."""
+    stem = re.split(r"[\\/]", name)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem.lstrip(".") else stem
+    words = " ".join(re.split(r"[-_\s]+", stem.strip("<>"))).strip()
+    return words[:200] or "untitled posting"
+
+
+def _company_like(name: str, text: str) -> bool:
+    rules = parsing_rules()
+    words = name.split()
+    if (
+        not 1 <= len(words) <= 6
+        or not name[:1].isupper()
+        or ":" in name
+        or name.endswith((".", ","))
+    ):
+        return False
+    if fold(words[0]) in {fold(word) for word in rules.not_company_words}:
+        return False
+    if fold(name) in heading_kinds() or _looks_like_place(name) or _has_title_word(name):
+        return False
+    if words[-1] in rules.company_suffixes:
+        return True
+    return text.casefold().count(words[0].casefold()) >= 2
+
+
+@cache
+def _introduction_pattern() -> re.Pattern[str]:
+    cues = "|".join(re.escape(cue) for cue in parsing_rules().company_introductions)
+    name = r"[A-Z][\w&'-]*\.?(?:[ \t]+(?:[A-Z][\w&'-]*\.?|&|of))" + "{0,4}"
+    return re.compile(rf"(?:^|[.!?:][ \t]+|\n)({name})[ \t]+(?:{cues})\b")
+
+
+def find_company(blocks: list[Block], text: str, title: str | None) -> str | None:
+    """The company: a piece of the title line or a short line under it that looks like a
+    name, "TITLE at NAME", "About NAME", or a name that introduces itself ("NAME is a ...")."""
+    lines = [block.text for block in blocks[:6] if block.role != "item"]
+    start = next((i for i, line in enumerate(lines) if title and title in plain_line(line)), 0)
+    for line in lines[start : start + 3]:
+        for piece in _pieces(line):
+            if piece != title and (title or "") not in piece and _company_like(piece, text):
+                return piece
+    labels = "|".join(re.escape(label) for label in parsing_rules().company_labels)
+    for block in blocks[:15]:
+        labelled = re.match(
+            rf"^(?i:{labels})[ \t]*:[ \t]*(.+?)(?:[ \t]+[A-Z][\w-]{{1,20}}:|$)",
+            plain_line(block.text),
+        )  # "Company: Acme Location: Remote" (lines a Markdown paragraph ran together)
+        if labelled and 0 < len(labelled.group(1).split()) <= 6:
+            return labelled.group(1).strip()
+    not_names = {fold(word) for word in parsing_rules().not_company_words}
+    name = r"([A-Z][\w&'-]*\.?(?:[ \t]+(?:[A-Z][\w&'-]*\.?|&)){0,4})"
+    patterns = [re.compile(rf"(?m)^About[ \t]+{name}[ \t]*:?[ \t]*$")]
+    if title:
+        patterns.insert(0, re.compile(rf"{re.escape(title)}[ \t]+at[ \t]+{name}"))
+    patterns.append(_introduction_pattern())
+    for pattern in patterns:
+        for match in pattern.finditer(text[:20_000]):
+            found = match.group(1).strip()
+            first = fold(found.split()[0])
+            if first not in not_names and heading_section(found) not in ("required", "preferred"):
+                return _named_again(found, text)
+    return None
+
+
+def _named_again(name: str, text: str) -> str:
+    """The longest start of a name the text names more than once: in "Engineer at Haulwise
+    Show match details" the company is Haulwise, named again in "Haulwise is a ..."."""
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[:size])
+        if text.count(candidate) >= 2:
+            return candidate
+    return name
+
+
+def _looks_like_place(text: str) -> bool:
+    words = parsing_rules().location_words
+    if re.search(r"\b[A-Z][a-zé]+,\s+[A-Z]{2}\b", text):  # "Austin, TX"
+        return True
+    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in words)
+
+
+def find_location(blocks: list[Block], title: str | None) -> str | None:
+    """ "Location: ..." near the top, "(USA)" after the title, or a place-like line."""
+    if title:
+        located = re.match(r"^.*?\(([^()]{1,80})\)\s*$", title)
+        if located and _looks_like_place(located.group(1)):
+            return located.group(1).strip()
+    for block in blocks[:8]:
+        line = plain_line(block.text)
+        label = _LOCATION_LABEL.search(line)
+        if label:
+            return label.group(1).split("|")[0].strip()[:200] or None
+    for block in blocks[1:4]:
+        line = plain_line(block.text)
+        pieces = _PLACE_SPLIT.split(line, maxsplit=1)
+        if len(pieces) > 1 and _looks_like_place(pieces[1]) and len(pieces[1].split()) <= 8:
+            return pieces[1].strip()
+    return None

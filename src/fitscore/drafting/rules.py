@@ -1,0 +1,97 @@
+"""The words `parse` knows (data/parsing.yaml), validated once, and how phrases are matched."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Literal
+
+from fitscore.models import StrictModel
+
+REQUIRED, PREFERRED, IGNORED, NEUTRAL = "required", "preferred", "ignored", "neutral"
+Section = Literal["required", "preferred", "ignored", "neutral"]
+
+
+class DegreeWords(StrictModel):
+    levels: dict[str, tuple[str, ...]]
+    abbreviations: dict[str, tuple[str, ...]]
+    default_level: str
+    default_level_cues: tuple[str, ...]
+    in_progress_cues: tuple[str, ...]
+    related_cues: tuple[str, ...]
+    equivalent_cues: tuple[str, ...]
+    negation_cues: tuple[str, ...]
+    not_field_words: tuple[str, ...]
+
+
+class ParsingRules(StrictModel):
+    headings: dict[str, tuple[str, ...]]
+    clause_starts: tuple[str, ...]
+    preferred_cues: tuple[str, ...]
+    required_cues: tuple[str, ...]
+    ignored_cues: tuple[str, ...]
+    category_phrases: dict[str, tuple[str, ...]]
+    example_cues: tuple[str, ...]
+    choice_cues: tuple[str, ...]
+    degree: DegreeWords
+    publications_cues: tuple[str, ...]
+    location_words: tuple[str, ...]
+    generic_categories: tuple[str, ...]
+    ordinary_skills: tuple[str, ...]
+    tool_categories: tuple[str, ...]
+    area_words: tuple[str, ...]
+    heading_cues: dict[Literal["required", "preferred", "ignored"], tuple[str, ...]]
+    unknown_heading: Literal["neutral", "ignored"]
+    ignored_heading_starts: tuple[str, ...]
+    paragraph_labels: tuple[str, ...]
+    prose_required_cues: tuple[str, ...]
+    duty_starts: tuple[str, ...]
+    duty_exceptions: tuple[str, ...]
+    fallback_section: Literal["required", "preferred"]
+    joiners: tuple[str, ...]
+    max_text_chars: int
+    title_labels: tuple[str, ...]
+    title_max_words: int
+    title_words: tuple[str, ...]
+    title_introductions: tuple[str, ...]
+    not_company_words: tuple[str, ...]
+    company_suffixes: tuple[str, ...]
+    company_labels: tuple[str, ...]
+    title_stop_words: tuple[str, ...]
+    title_not_words: tuple[str, ...]
+    company_introductions: tuple[str, ...]
+
+
+@cache
+def parsing_rules() -> ParsingRules:
+    """The packaged parsing vocabulary (validated at first use)."""
+    from fitscore.rules import packaged
+
+    return packaged("parsing.yaml", ParsingRules)
+
+
+@cache
+def heading_kinds() -> dict[str, str]:
+    """Folded heading text -> the section it opens."""
+    rules = parsing_rules()
+    return {fold(phrase): kind for kind, phrases in rules.headings.items() for phrase in phrases}
+
+
+def fold(text: str) -> str:
+    """Lower case, one space between words, typographic apostrophes made plain, no end colon."""
+    return " ".join(text.replace("’", "'").replace("`", "'").casefold().split()).strip(" :.")
+
+
+@cache
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of folded phrases on word boundaries, longest first."""
+    ordered = sorted({fold(phrase) for phrase in phrases if fold(phrase)}, key=len, reverse=True)
+    body = "|".join(re.escape(phrase) for phrase in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+
+def has(text: str, phrases: Iterable[str]) -> str | None:
+    """The (longest) phrase of ``phrases`` that ``text`` holds, or None."""
+    match = phrase_pattern(tuple(phrases)).search(fold(text))
+    return match.group(0) if match else None

@@ -1,0 +1,130 @@
+"""Plain text to blocks: headings by their form, list items by any bullet glyph, numbers or
+letters, and paragraphs with their hard-wrapped lines joined again."""
+
+from __future__ import annotations
+
+import re
+
+from fitscore.drafting.blocks import Block
+from fitscore.drafting.rules import fold, has, heading_kinds, parsing_rules
+
+# A bullet: a glyph, "1." / "1)" / "(1)", or "a)" / "(a)" / "a." before the text.
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-*+•●○◦▪▫■□‣⁃–—·➢➤►▶✓✔☐❖◆◇→>o](?=[ \t]|[A-Z(])[ \t]*"
+    r"|[•●▪◦‣■►➤✓✔][ \t]*"
+    r"|\(?\d{1,3}[.)](?![\d])[ \t]+|\([a-zA-Z]\)[ \t]+|[a-z][.)][ \t]+)"
+)
+_END = (".", "!", "?", ";", ":")
+_MAX_HEADING_WORDS = 8
+_MAX_HEADING_CHARS = 80
+_WRAPPED = 50  # a line this long that ends mid-sentence was wrapped: the next line goes on
+
+
+def text_blocks(text: str) -> list[Block]:
+    """The blocks of a plain-text posting."""
+    lines = text.splitlines()
+    if len([line for line in lines if line.strip()]) <= 2 and len(text) > 300:
+        lines = split_run_on(text).splitlines()
+    blocks: list[Block] = []
+    joinable = False  # the last block may continue on the next line
+    previous = ""
+    for number, raw_line in enumerate(lines):
+        joinable = joinable and (
+            (len(previous) >= _WRAPPED and not _title_case(previous))
+            or raw_line.lstrip()[:1].islower()
+        )
+        previous = raw_line.strip()
+        line = " ".join(raw_line.split())
+        if not line:
+            joinable = False
+            continue
+        bullet = _BULLET.match(raw_line)
+        if bullet and raw_line[bullet.end() :].strip():
+            blocks.append(Block("item", " ".join(raw_line[bullet.end() :].split())))
+            joinable = not line.endswith(_END)
+            continue
+        if is_heading_line(line) or _heads_a_list(line, lines, number):
+            blocks.append(Block("heading", line.rstrip(":").strip()))
+            joinable = False
+            continue
+        if joinable and blocks and blocks[-1].role in ("text", "item"):
+            last = blocks[-1]
+            blocks[-1] = Block(last.role, f"{last.text} {line}")
+        else:
+            blocks.append(Block("text", line))
+        joinable = not line.endswith(_END)
+    return blocks
+
+
+def _heads_a_list(line: str, lines: list[str], number: int) -> bool:
+    """A short line after a blank line, right above a bulleted item, heads that list."""
+    following = lines[number + 1] if number + 1 < len(lines) else ""
+    if number and lines[number - 1].strip():
+        return False
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_HEADING_WORDS
+        and not line.endswith((".", ",", ";", "!", "?"))
+        and _BULLET.match(following) is not None
+        and bool(following[_BULLET.match(following).end() :].strip())  # type: ignore[union-attr]
+    )
+
+
+def is_heading_line(line: str) -> bool:
+    """Does a whole line have the form of a heading?"""
+    words = line.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or len(line) > _MAX_HEADING_CHARS:
+        return False
+    bare = line.strip("#*_ \t").rstrip(":").strip()
+    if not bare or bare.endswith((".", ",", ";", "!", "?")):
+        return False
+    folded = fold(_no_number(bare))
+    if folded in heading_kinds():
+        return True
+    if line.endswith(":"):
+        return True
+    letters = [char for char in bare if char.isalpha()]
+    if len(letters) >= 4 and all(char.isupper() for char in letters) and len(words) >= 2:
+        return True
+    if _title_case(bare) and has(bare, _all_heading_cues()):
+        return True
+    return bool(folded.startswith(parsing_rules().ignored_heading_starts) and len(words) <= 5)
+
+
+def _no_number(text: str) -> str:
+    return re.sub(r"^\d+[.)]?\s+", "", text)
+
+
+def _title_case(text: str) -> bool:
+    words = [word for word in re.findall(r"[A-Za-z][\w'’-]*", text) if len(word) > 3]
+    return bool(words) and text[:1].isupper() and all(word[0].isupper() for word in words)
+
+
+def _all_heading_cues() -> tuple[str, ...]:
+    cues = parsing_rules().heading_cues
+    return (*cues["required"], *cues["preferred"], *cues["ignored"])
+
+
+def split_run_on(text: str) -> str:
+    """A one-paragraph posting still has its headings, capitalised mid-text: break there."""
+    return _inline_heading_pattern().sub(lambda match: f"\n{match.group(1)}:\n", text)
+
+
+_PATTERN: list[re.Pattern[str]] = []
+
+
+def _inline_heading_pattern() -> re.Pattern[str]:
+    if not _PATTERN:
+        phrases = {phrase for group in parsing_rules().headings.values() for phrase in group}
+        forms = {form for phrase in phrases for form in (_sentence(phrase), _titled(phrase))}
+        titled = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+        _PATTERN.append(re.compile(rf"(?:(?<=[\w.)!?])[ \t]+)({titled}):?[ \t]+(?=[A-Z0-9])"))
+    return _PATTERN[0]
+
+
+def _sentence(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _titled(phrase: str) -> str:
+    return " ".join(word[:1].upper() + word[1:] for word in phrase.split())

@@ -1,0 +1,1 @@
+"""Importers: other résumé formats turned into fitscore profiles."""
