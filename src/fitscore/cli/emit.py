@@ -49,7 +49,8 @@ def emit(
     if output_format.draws_table and is_terminal(sys.stdout):
         from fitscore.cli.terminal import make_console
 
-        make_console().print(renderable(report))
+        console = make_console()
+        console.print(renderable(report, console.width))
     else:
         write(render(report, output_format, header))
     if save:

@@ -167,8 +167,9 @@ def render_bytes(report: Report, output_format: ListFormat | BatchFormat) -> byt
     raise TypeError(f"no {output_format} for {type(report).__name__}")
 
 
-def renderable(report: Report) -> RenderableType:
-    """What a terminal shows of ``report`` for a format that ``draws_table``."""
+def renderable(report: Report, width: int | None = None) -> RenderableType:
+    """What a terminal of ``width`` columns shows of ``report`` for a format that
+    ``draws_table`` (None: the width of a plain-text table)."""
     from fitscore.reports import CategoryList, DemandReport, RankReport, ScoreReport
 
     if isinstance(report, CategoryList):
@@ -182,5 +183,7 @@ def renderable(report: Report) -> RenderableType:
     from fitscore.formats import rank
 
     if isinstance(report, RankReport | DemandReport):
-        return rank.renderable_of(report)
+        from fitscore.formats.plain import LIST_WIDTH
+
+        return rank.renderable_of(report, width or LIST_WIDTH)
     raise TypeError(f"no table for {type(report).__name__}")

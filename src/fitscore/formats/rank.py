@@ -95,38 +95,60 @@ def stream_lines(
         yield write_records([record], chosen, columns, header=False)
 
 
-def renderable_of(report: RankReport | DemandReport) -> RenderableType:
+def renderable_of(report: RankReport | DemandReport, width: int = LIST_WIDTH) -> RenderableType:
     if isinstance(report, DemandReport):
         return demand_renderable(report)
-    return as_renderable(report)
+    return as_renderable(report, width)
 
 
-def as_renderable(report: RankReport) -> RenderableType:
+# Columns a ranking shows by the width it has: every line one posting, numbers never wrap;
+# what does not fit is left out (bar, top gap) or cut with an ellipsis (title, company).
+REQUIRED_FROM = 96
+BAR_AND_GAP_FROM = 120
+
+
+def as_renderable(report: RankReport, width: int = LIST_WIDTH) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{len(report.entries)} postings, best first", title_justify="left")
-    # Numbers never wrap; the words share what width is left.
+    wide, medium = width >= BAR_AND_GAP_FROM, width >= REQUIRED_FROM
+    count = len(report.entries)
+    numbers = [
+        ("#", max(1, len(str(count)))),
+        ("score", 5),
+        *([("", 10)] if wide else []),
+        ("band", 9),
+        *([("required", 8)] if medium else []),
+    ]
+    words = [("title", 3), ("company", 2), *([("top gap", 3)] if wide else [])]
+    # Each column costs its width plus 3 (a border and two spaces of padding); one more border.
+    left = width - 1 - sum(size + 3 for _, size in numbers) - 3 * len(words)
+    shares = sum(weight for _, weight in words)
+    sizes = {name: max(6, left * weight // shares) for name, weight in words}
+    table = Table(title=f"{count} postings, best first", title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True, min_width=10)
-    table.add_column("band", no_wrap=True, min_width=9)
-    table.add_column("title", ratio=3)
-    table.add_column("company", ratio=2)
-    table.add_column("required", justify="right", no_wrap=True)
-    table.add_column("top gap", ratio=3)
+    if wide:
+        table.add_column("", no_wrap=True, width=10)
+    table.add_column("band", no_wrap=True, width=9)
+    for name, _ in words[:2]:
+        table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=sizes[name])
+    if medium:
+        table.add_column("required", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("top gap", no_wrap=True, overflow="ellipsis", max_width=sizes["top gap"])
     for position, entry in enumerate(report.entries, 1):
         style = BAND_STYLES.get(entry.band, "")
-        table.add_row(
-            str(position),
-            Text(f"{entry.score:.1f}", style=style),
-            Text(bar(entry.score / 100, 10), style=style),
-            Text(entry.band, style=style),
-            Text(entry.title),
-            Text(entry.company or ""),
-            f"{entry.required_met}/{entry.required_total}",
-            Text(f"+{entry.top_gap_points:.1f} {entry.top_gap}" if entry.top_gap else ""),
-        )
+        cells: list[str | Text] = [str(position), Text(f"{entry.score:.1f}", style=style)]
+        if wide:
+            cells.append(Text(bar(entry.score / 100, 10), style=style))
+        cells += [Text(entry.band, style=style), Text(entry.title), Text(entry.company or "")]
+        if medium:
+            cells.append(f"{entry.required_met}/{entry.required_total}")
+        if wide:
+            gap = f"+{entry.top_gap_points:.1f} {entry.top_gap}" if entry.top_gap else ""
+            cells.append(Text(gap))
+        table.add_row(*cells)
     return table
 
 
