@@ -11,6 +11,9 @@ The public API, for scripts, notebooks and batch engines::
     ranking = fitscore.rank(profile, ["postings/"], top=10)
     print([(entry.score, entry.path) for entry in ranking.entries], ranking.problems)
 
+    rows = fitscore.batch.score_all(profile_texts, posting_texts, today=dt.date(2026, 12, 1))
+    print([row.to_record() for row in rows.rows])   # flat rows; bad input is an error row
+
 Every function returns a frozen report (its results, the problems met, and the exit code the
 command line would give) or a model, and raises only ``fitscore.errors`` exceptions for what
 stops the run (an unreadable or invalid file: ``InputError``, with located problems). Nothing
@@ -29,6 +32,7 @@ from fitscore.__about__ import __version__
 from fitscore.sources import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
+    from fitscore import batch
     from fitscore.models import Posting, Profile, Weights
     from fitscore.reports import DemandReport, RankReport, ScoreReport, ValidationReport
     from fitscore.scoring import Scorer
@@ -40,6 +44,7 @@ __all__ = [
     "Limits",
     "Scorer",
     "__version__",
+    "batch",
     "demand",
     "load_catalog",
     "load_posting",
@@ -182,4 +187,9 @@ def __getattr__(name: str) -> object:
         from fitscore.scoring import Scorer
 
         return Scorer
+    if name == "batch":
+        # A module: Batch (state built once per worker), score_all, score_files.
+        import fitscore.batch
+
+        return fitscore.batch
     raise AttributeError(f"module 'fitscore' has no attribute {name!r}")

@@ -21,9 +21,9 @@ from fitscore.errors import OutputError
 EXISTS = "exists"
 
 
-def write_atomic(path: str, text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``path``; raises :class:`OutputError` (code ``exists`` when the file
-    exists and ``force`` is false)."""
+def write_atomic(path: str, text: str | bytes, *, force: bool = False) -> None:
+    """Write ``text`` (or bytes, such as Parquet) to ``path``; raises :class:`OutputError`
+    (code ``exists`` when the file exists and ``force`` is false)."""
     if not path:
         raise OutputError("the output file name is empty")
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
@@ -45,8 +45,8 @@ def write_atomic(path: str, text: str, *, force: bool = False) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             stream.flush()
             os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())

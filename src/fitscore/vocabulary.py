@@ -7,6 +7,7 @@
 - :class:`Source`: where in the profile a piece of evidence was found.
 - :class:`FieldRelation`: a degree field against the fields a posting lists.
 - :class:`DegreeLevel`: degree levels, with their order and how a report names them.
+- :class:`Outcome`: what a row of a batch run holds (a scored pair or a refused input).
 """
 
 from __future__ import annotations
@@ -97,3 +98,11 @@ _DEGREE_DISPLAY = {
     DegreeLevel.ASSOCIATE: "associate",
     DegreeLevel.OTHER: "other degree",
 }
+
+
+class Outcome(StrEnum):
+    """What a row of ``fitscore batch`` holds: a scored pair, or an input that was refused."""
+
+    SCORED = "scored"
+    PROFILE_ERROR = "profile_error"
+    POSTING_ERROR = "posting_error"

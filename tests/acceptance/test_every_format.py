@@ -9,10 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from fitscore.formats import ListFormat, ScoreFormat, ValidateFormat
+from fitscore.cli import app
+from fitscore.formats import BatchFormat, ListFormat, ScoreFormat, ValidateFormat
 from tests.conftest import PINTEREST, ROOT, run
 
 PROFILE = str(ROOT / "profiles" / "phd-ml-student.yaml")
@@ -48,11 +51,36 @@ def test_score_in_every_format(output_format: ScoreFormat) -> None:
 
 
 @pytest.mark.parametrize("command", ["rank", "gaps"])
-@pytest.mark.parametrize("output_format", list(ListFormat))
+@pytest.mark.parametrize("output_format", [f for f in ListFormat if not f.is_binary])
 def test_lists_in_every_format(command: str, output_format: ListFormat) -> None:
     result = run(command, PROFILE, POSTINGS, "--format", output_format.value)
     assert result.exit_code == 0, result.stderr
     check_shape(result.stdout, output_format.value)
+
+
+@pytest.mark.parametrize("command", ["rank", "gaps"])
+@pytest.mark.parametrize("output_format", [f for f in ListFormat if f.is_binary])
+def test_lists_in_every_binary_format(
+    command: str, output_format: ListFormat, tmp_path: Path
+) -> None:
+    """Binary formats (Parquet) are written as bytes; a pipe gets them too."""
+    pyarrow_parquet = pytest.importorskip("pyarrow.parquet")
+    piped = CliRunner().invoke(app, [command, PROFILE, POSTINGS, "--format", output_format.value])
+    assert piped.exit_code == 0, piped.stderr
+    table = pyarrow_parquet.read_table(io.BytesIO(piped.stdout_bytes))
+    assert table.num_rows > 0
+
+
+@pytest.mark.parametrize("output_format", list(BatchFormat))
+def test_batch_in_every_format(output_format: BatchFormat, tmp_path: Path) -> None:
+    target = tmp_path / f"rows.{output_format.value}"
+    result = run("batch", str(ROOT / "profiles"), POSTINGS, "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    if output_format.is_binary:
+        pyarrow_parquet = pytest.importorskip("pyarrow.parquet")
+        assert pyarrow_parquet.read_table(target).num_rows > 0
+    else:
+        check_shape(target.read_text(encoding="utf-8"), output_format.value)
 
 
 @pytest.mark.parametrize("output_format", list(ValidateFormat))

@@ -19,6 +19,7 @@ COMMANDS = [
     [],
     ["score"],
     ["rank"],
+    ["batch"],
     ["gaps"],
     ["validate"],
     ["parse"],

@@ -41,6 +41,20 @@ def test_no_core_module_imports_typer_or_rich() -> None:
     assert {name for name in loaded if name.split(".")[0] in ("typer", "rich", "click")} == set()
 
 
+# Optional extras, imported only inside the function that writes Parquet or runs an engine.
+OPTIONAL = ("pyarrow", "pandas", "dask", "pyspark")
+
+
+def test_no_module_imports_an_optional_extra_when_imported() -> None:
+    every = sorted(
+        module.name
+        for module in pkgutil.walk_packages(fitscore.__path__, "fitscore.")
+        if module.name not in ("fitscore.__main__",)
+    )
+    loaded = modules_loaded_by(every)
+    assert {name for name in loaded if name.split(".")[0] in OPTIONAL} == set()
+
+
 def test_formatters_do_not_import_the_scoring_engine() -> None:
     loaded = modules_loaded_by(FORMATTERS)
     assert {name for name in loaded if name.startswith(ENGINE)} == set()

@@ -11,9 +11,16 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from fitscore.cli.app import app, catalog_app, import_app
-from fitscore.cli.emit import emit, output_text, progress_bar, write
+from fitscore.cli.emit import (
+    emit,
+    emit_to,
+    output_text,
+    progress_bar,
+    refuse_binary_on_terminal,
+    write,
+)
 from fitscore.cli.guard import guard, hinted, note, report_problems
-from fitscore.cli.help import Command, choice
+from fitscore.cli.help import Command, choice, number
 from fitscore.cli.options import (
     MAX_BYTES,
     Catalogs,
@@ -41,7 +48,7 @@ from fitscore.cli.options import (
 )
 from fitscore.cli.terminal import is_terminal
 from fitscore.errors import UsageError
-from fitscore.formats import CatalogFormat, ListFormat, ScoreFormat, ValidateFormat
+from fitscore.formats import BatchFormat, CatalogFormat, ListFormat, ScoreFormat, ValidateFormat
 from fitscore.sources import STDIN, Limits, split_paths
 from fitscore.vocabulary import FileKind
 
@@ -96,14 +103,15 @@ def _finish(
     report: RankReport | DemandReport,
     output_format: ListFormat | None,
     header: bool | None,
+    output: str | None = None,
     save: str | None = None,
     force: bool = False,
 ) -> NoReturn:
     """A report over many postings: the files that failed, the list (and --save), the exit
     code."""
     report_problems(report.problems)
-    chosen = output_format or ListFormat.default(is_terminal(sys.stdout))
-    emit(report, chosen, header=header, save=save, force=force)
+    chosen = output_format or ListFormat.default(is_terminal(sys.stdout) and output is None)
+    emit_to(report, chosen, output, header=header, force=force, save=save)
     for message in report.notes:
         note(message)
     if report.summary():
@@ -205,8 +213,11 @@ def rank(
         ),
     ] = False,
     no_cache: NoCache = False,
+    output: Output = None,
     save: Save = None,
-    force: SaveForce = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Let -o and --save overwrite files.")
+    ] = False,
     weights: WeightsFile = None,
     today: Today = None,
     catalog: Catalogs = None,
@@ -219,6 +230,7 @@ def rank(
     from fitscore.ranking import rank as run
 
     with guard(), progress_bar() as progress:
+        refuse_binary_on_terminal(output_format is ListFormat.PARQUET, output)
         options: dict[str, Any] = {
             "catalog": _catalog(catalog),
             "weights": weights,
@@ -234,7 +246,7 @@ def rank(
         if stream:
             _stream(profile, _paths(paths, null), options, output_format, header, min_score)
         report = run(profile, _paths(paths, null), top=top, min_score=min_score, **options)
-        _finish(report, output_format, header, save, force)
+        _finish(report, output_format, header, output=output, save=save, force=force)
 
 
 @app.command(cls=Command)
@@ -273,7 +285,7 @@ def gaps(
             progress=progress,
             cache=not no_cache,
         )
-        _finish(report, output_format, header, save, force)
+        _finish(report, output_format, header, save=save, force=force)
 
 
 @app.command(cls=Command)
@@ -470,3 +482,71 @@ def schema(
 
     with guard():
         write(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command(cls=Command)
+def batch(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Profile and posting files or folders. A file's kind is its nearest folder "
+            "named profiles or postings, else its keys (as validate tells them).",
+            metavar="PATH...",
+        ),
+    ],
+    output: Output = None,
+    output_format: Annotated[
+        BatchFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=choice("--format", BatchFormat),
+            help="parquet, jsonl or csv (default: the -o file's suffix, else jsonl).",
+        ),
+    ] = None,
+    force: Force = False,
+    jobs: Jobs = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            metavar="N",
+            parser=number("--min-score", 0, 100),
+            help="Keep only pairs scoring N (0-100) or more; pairs that cannot reach N are "
+            "not scored.",
+        ),
+    ] = None,
+    weights: WeightsFile = None,
+    today: Today = None,
+    catalog: Catalogs = None,
+    max_bytes: MaxBytes = MAX_BYTES,
+) -> None:
+    """Score every profile against every posting: one flat row per pair, by profile then posting.
+
+    Example: fitscore batch profiles/ postings/ -o results.parquet
+    """
+    from fitscore.batch import score_files
+
+    chosen = BatchFormat.for_output(output_format, output)
+    with guard(), progress_bar() as progress:
+        refuse_binary_on_terminal(chosen.is_binary, output)
+        if chosen.is_binary:
+            from fitscore.formats.parquet import require_pyarrow
+
+            require_pyarrow()
+        report = score_files(
+            paths,
+            today=today or dt.date.today(),
+            catalog=_catalog(catalog),
+            weights=weights,
+            jobs=jobs,
+            limits=Limits(max_bytes=max_bytes),
+            progress=progress,
+            min_score=min_score,
+        )
+        report_problems(report.problems)
+        emit_to(report, chosen, output, force=force)
+        if report.summary():
+            note(report.summary())
+        raise typer.Exit(report.exit_code)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fitscore.cli.terminal import is_terminal, saved_width
-from fitscore.errors import OutputError
+from fitscore.errors import OutputError, UsageError
 from fitscore.formats import Format, render, renderable
 from fitscore.output import write_atomic
 
@@ -167,3 +167,54 @@ def progress_bar() -> Iterator[Callable[[int, int], None]]:
             bar.update(state["task"], completed=done, rate=rate)
 
         yield advance
+
+
+BINARY_ON_TERMINAL = "parquet is binary: write it to a file with -o FILE (or pipe it)"
+
+
+def refuse_binary_on_terminal(binary: bool, output: str | None) -> None:
+    """Stop before any work when binary output would go to a terminal."""
+    if binary and output is None and is_terminal(sys.stdout):
+        raise UsageError(BINARY_ON_TERMINAL)
+
+
+def emit_bytes(data: bytes, output: str | None, *, force: bool = False) -> None:
+    """Binary output (Parquet) to the file ``output`` (atomically, never over a file unless
+    ``force``), or to standard output when it is not a terminal."""
+    if output is not None:
+        write_atomic(output, data, force=force)
+        sys.stderr.write(f"fitscore: wrote {output}\n")
+        return
+    refuse_binary_on_terminal(True, output)
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"cannot write the output: {reason}") from exc
+
+
+def emit_to(
+    report: Report,
+    output_format: Format,
+    output: str | None,
+    *,
+    header: bool | None = None,
+    force: bool = False,
+    save: str | None = None,
+) -> None:
+    """Like :func:`emit`, to the file ``output`` when one is given; binary formats as bytes;
+    with ``save``, also kept as an HTML page, SVG or text."""
+    from fitscore.formats import BatchFormat, ListFormat, render_bytes
+
+    if isinstance(output_format, ListFormat | BatchFormat) and output_format.is_binary:
+        emit_bytes(render_bytes(report, output_format), output, force=force)
+    elif output is None:
+        emit(report, output_format, header=header)
+    else:
+        output_text(render(report, output_format, header), output, force=force)
+    if save:
+        save_report(report, save, force=force)

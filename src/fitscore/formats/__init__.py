@@ -3,7 +3,9 @@
 - ``records``: json, jsonl, csv and tsv of any list of records (rank and gaps share it);
 - ``score``, ``rank``, ``validation``: the formats of each report, and the rich renderables
   drawn on a terminal;
-- ``plain``: a renderable as plain text, and the widths used off a terminal.
+- ``plain``: a renderable as plain text, and the widths used off a terminal;
+- ``batch``: the rows of ``fitscore batch`` (jsonl, csv, parquet); ``parquet``: any records as
+  Parquet, through pyarrow (imported only there).
 
 The enums live here, apart from the formatters, so the command line can offer the choices
 without importing every formatter. A format that ``draws_table`` is drawn with colour when the
@@ -14,12 +16,14 @@ terminal. :func:`render` and :func:`renderable` find the formatter for any repor
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from fitscore.reports import (
+        BatchReport,
         CategoryList,
         DemandReport,
         RankReport,
@@ -27,7 +31,7 @@ if TYPE_CHECKING:
         ValidationReport,
     )
 
-    Report = ScoreReport | RankReport | DemandReport | ValidationReport | CategoryList
+    Report = ScoreReport | RankReport | DemandReport | ValidationReport | CategoryList | BatchReport
 
 
 class ValidateFormat(StrEnum):
@@ -63,14 +67,44 @@ class ListFormat(StrEnum):
     JSONL = "jsonl"
     CSV = "csv"
     TSV = "tsv"
+    PARQUET = "parquet"
 
     @property
     def draws_table(self) -> bool:
         return self is ListFormat.TABLE
 
+    @property
+    def is_binary(self) -> bool:
+        """Bytes, not text: written to a file (or a pipe), never to a terminal."""
+        return self is ListFormat.PARQUET
+
     @classmethod
     def default(cls, terminal: bool) -> ListFormat:
         return cls.TABLE if terminal else cls.TSV
+
+
+class BatchFormat(StrEnum):
+    """Formats of the rows of ``fitscore batch``."""
+
+    PARQUET = "parquet"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+    @property
+    def draws_table(self) -> bool:
+        return False
+
+    @property
+    def is_binary(self) -> bool:
+        return self is BatchFormat.PARQUET
+
+    @classmethod
+    def for_output(cls, chosen: BatchFormat | None, output: str | None) -> BatchFormat:
+        """The format asked for, else the one the output file's suffix names, else jsonl."""
+        if chosen is not None:
+            return chosen
+        suffix = PurePath(output).suffix.lstrip(".").lower() if output else ""
+        return cls(suffix) if suffix in {member.value for member in cls} else cls.JSONL
 
 
 class CatalogFormat(StrEnum):
@@ -88,13 +122,17 @@ class CatalogFormat(StrEnum):
         return cls.TABLE if terminal else cls.TSV
 
 
-Format = ValidateFormat | ScoreFormat | ListFormat | CatalogFormat
+Format = ValidateFormat | ScoreFormat | ListFormat | CatalogFormat | BatchFormat
 
 
 def render(report: Report, output_format: Format, header: bool | None = None) -> str:
     """The text of ``report`` in ``output_format``; ``header`` overrides csv's and tsv's."""
-    from fitscore.reports import CategoryList, DemandReport, RankReport, ScoreReport
+    from fitscore.reports import BatchReport, CategoryList, DemandReport, RankReport, ScoreReport
 
+    if isinstance(report, BatchReport):
+        from fitscore.formats import batch
+
+        return batch.render(report, BatchFormat(output_format))
     if isinstance(report, CategoryList):
         from fitscore.formats import catalog, plain
 
@@ -112,6 +150,21 @@ def render(report: Report, output_format: Format, header: bool | None = None) ->
     from fitscore.formats import validation
 
     return validation.FORMATTERS[ValidateFormat(output_format)](report)
+
+
+def render_bytes(report: Report, output_format: ListFormat | BatchFormat) -> bytes:
+    """The bytes of ``report`` in a binary format (Parquet)."""
+    from fitscore.reports import BatchReport, DemandReport, RankReport
+
+    if isinstance(report, BatchReport):
+        from fitscore.formats import batch
+
+        return batch.parquet(report)
+    if isinstance(report, RankReport | DemandReport):
+        from fitscore.formats import rank
+
+        return rank.parquet(report)
+    raise TypeError(f"no {output_format} for {type(report).__name__}")
 
 
 def renderable(report: Report, width: int | None = None) -> RenderableType:

@@ -34,6 +34,17 @@ DEMAND_COLUMNS = (
     "example",
     "options",
 )
+# Column types of the Parquet form (formats.parquet).
+COLUMN_TYPES = {
+    "rank": "int",
+    "score": "float",
+    "required_met": "int",
+    "required_total": "int",
+    "postings": "int",
+    "required_in": "int",
+    "points": "float",
+    "average_points": "float",
+}
 
 
 def render(
@@ -42,6 +53,8 @@ def render(
     """Text of ``report`` in ``output_format``; ``header`` overrides csv's and tsv's default."""
     if output_format is ListFormat.TABLE:
         return plain_text(renderable_of(report), LIST_WIDTH)
+    if output_format is ListFormat.PARQUET:
+        raise ValueError("parquet is binary: use parquet()")
     chosen = RecordFormat(output_format.value)
     if isinstance(report, DemandReport):
         records = [row.to_dict() for row in report.rows]
@@ -50,6 +63,20 @@ def render(
         return write_records([e.to_dict() for e in report.entries], chosen, (), header=header)
     rows = [{"rank": n, **e.to_dict()} for n, e in enumerate(report.entries, 1)]
     return write_records(rows, chosen, COLUMNS, header=header)
+
+
+def parquet(report: RankReport | DemandReport) -> bytes:
+    """``report`` as a Parquet file: the csv columns, typed."""
+    from fitscore.formats.parquet import parquet_bytes
+
+    columns: tuple[str, ...]
+    if isinstance(report, DemandReport):
+        records = [row.to_dict() for row in report.rows]
+        columns = DEMAND_COLUMNS
+    else:
+        records = [{"rank": n, **e.to_dict()} for n, e in enumerate(report.entries, 1)]
+        columns = COLUMNS
+    return parquet_bytes(records, [(name, COLUMN_TYPES.get(name, "string")) for name in columns])
 
 
 def stream_lines(

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -66,6 +67,33 @@ class Evaluation:
             if part.applies and not part.name.is_skills and lost > 0:
                 missed.append((part, lost))
         return missed
+
+    def ranked_gaps(
+        self, texts: Mapping[int, str] | None = None
+    ) -> list[tuple[float, Section, str]]:
+        """Every gap as (points, section, text), in the order a report lists them.
+
+        ``texts`` may hold each requirement item's text by ``id(item)``, worked out once per
+        posting by a caller that ranks the gaps of one posting for many profiles.
+        """
+        known = texts or {}
+        # The sort key of _gap_order, built inline: this runs once per pair of a batch. Equal
+        # keys have equal sections, so the whole tuples sort as the keys do.
+        keyed = [
+            (
+                -row.lost,
+                row.section is not Section.REQUIRED,
+                known.get(id(row.item)) or row.item.text(),
+                row.section,
+            )
+            for row in self.missed_rows()
+        ]
+        keyed.extend(
+            (-lost, part.gap_section is not Section.REQUIRED, part.gap_text, part.gap_section)
+            for part, lost in self.missed_components()
+        )
+        keyed.sort()
+        return [(-points, section, text) for points, _, text, section in keyed]
 
 
 def _gap_order(points: float, section: Section, text: str) -> tuple[float, bool, str]:
@@ -252,6 +280,10 @@ class Scorer:
             notes.append(advice.NOTHING_TO_SCORE)
         total = round(sum(component.points for component in weighted), 1)
         return Evaluation(tuple(parts), weighted, tuple(rows), total, tuple(notes))
+
+    def decide(self, item: Requirement) -> Match:
+        """The decision for one requirement item of a posting (cached per term)."""
+        return self._decide(item)
 
     def _decide(self, item: Requirement) -> Match:
         if item.any_of is not None:
