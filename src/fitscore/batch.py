@@ -24,16 +24,13 @@ import gc
 import hashlib
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from fitscore.__about__ import __version__
 from fitscore.diagnostics import Problem
-from fitscore.errors import UsageError, WorkerError
+from fitscore.errors import UsageError
 from fitscore.loading import load_weights, posting_context, to_model
 from fitscore.models import Posting, Profile, Requirement, Weights
 from fitscore.reports import BATCH_GAPS, BatchReport, BatchRow
@@ -44,6 +41,7 @@ from fitscore.skills.catalog import Catalog, builtin_catalog
 from fitscore.skills.matcher import Matcher
 from fitscore.sources import DEFAULT_LIMITS, Limits, collect
 from fitscore.vocabulary import Component, FileKind, Outcome, Section, Status
+from fitscore.workers import in_workers
 from fitscore.yamlsource import Document, parse_bytes, parse_text, read_document
 
 ProfileSource = str | bytes | Profile | Document
@@ -517,30 +515,4 @@ def _in_workers(
     work: Callable[[Any], tuple[list[BatchRow], int]], chunks: Sequence[Any], jobs: int
 ) -> Iterator[tuple[list[BatchRow], int]]:
     """``work`` over ``chunks`` in forked workers that inherit the ready state, in order."""
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_leave_interrupts_to_the_parent,
-    )
-    try:
-        yield from pool.map(work, chunks)
-    except BrokenProcessPool as exc:
-        raise WorkerError("a worker process stopped unexpectedly", code="worker") from exc
-    except BaseException:
-        _stop_workers(pool)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _leave_interrupts_to_the_parent() -> None:
-    """Ctrl-C reaches the whole process group: the parent stops the run and the workers
-    (as in ``ranking``)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    # The executor has no public way to end busy workers; its process table is stable.
-    processes: dict[int, multiprocessing.process.BaseProcess] = getattr(pool, "_processes", {})
-    for process in list(processes.values()):
-        process.terminate()
+    yield from in_workers(work, chunks, jobs, multiprocessing.get_context("fork"))

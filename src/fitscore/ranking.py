@@ -16,12 +16,9 @@ import json
 import multiprocessing
 import os
 import pickle
-import signal
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -29,7 +26,7 @@ from typing import Any, Generic, TypeVar
 from fitscore.__about__ import __version__
 from fitscore.cache import MISS, Entry, ResultCache, content_hash, default_location
 from fitscore.diagnostics import Problem, warning
-from fitscore.errors import InputError, UnscorableError, WorkerError
+from fitscore.errors import InputError, UnscorableError
 from fitscore.loading import load_profile, load_weights, posting_context, to_model
 from fitscore.models import Posting, Profile, Weights
 from fitscore.reports import DemandItem, DemandReport, DemandRow, RankEntry, RankReport
@@ -37,6 +34,7 @@ from fitscore.scoring import Scorer
 from fitscore.skills.catalog import Catalog
 from fitscore.sources import DEFAULT_LIMITS, Limits, collect, read_bytes
 from fitscore.vocabulary import Section
+from fitscore.workers import in_workers
 from fitscore.yamlsource import parse_bytes
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -441,23 +439,16 @@ def _outcomes(worker: _Worker[Any], paths: Sequence[str], jobs: int) -> Iterator
     context = multiprocessing.get_context(_start_method())
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([__name__])
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=context,
+    state = pickle.dumps(worker, protocol=pickle.HIGHEST_PROTOCOL)
+    yield from in_workers(
+        _score_in_child,
+        paths[WARM_UP:],
+        jobs,
+        context,
         initializer=_start_worker,
-        initargs=(pickle.dumps(worker, protocol=pickle.HIGHEST_PROTOCOL),),
+        initargs=(state,),
+        chunksize=_CHUNK,
     )
-    try:
-        yield from pool.map(_score_in_child, paths[WARM_UP:], chunksize=_CHUNK)
-    except BrokenProcessPool as exc:
-        raise WorkerError("a worker process stopped unexpectedly", code="worker") from exc
-    except BaseException:
-        # Stopping early (strict, Ctrl-C, a closed pipe): the files still queued, or one that
-        # blocks (a pipe nobody writes), must not be waited for.
-        _stop_workers(pool)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_method() -> str:
@@ -468,17 +459,6 @@ def _start_method() -> str:
 
 
 def _start_worker(state: bytes) -> None:
-    """Set up a worker: the parent's warm scorer, and Ctrl-C left to the parent (it reaches
-    the whole process group; the parent stops the run and the workers, so a worker must not
-    die of it on its own, with a traceback of its own)."""
+    """Set up a worker: the parent's warm scorer and everything it learnt."""
     global _ACTIVE
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _ACTIVE = pickle.loads(state)
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    # The executor has no public way to end busy workers; its process table is stable
-    # (Python 3.8 to 3.14).
-    processes: dict[int, multiprocessing.process.BaseProcess] = getattr(pool, "_processes", {})
-    for process in list(processes.values()):
-        process.terminate()
