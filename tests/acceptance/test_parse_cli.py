@@ -269,3 +269,11 @@ def test_requirements_naming_no_known_skill_are_quoted_in_the_draft_not_dropped(
     assert '# required: "Knowledge of programming principles"' in result.stdout
     assert "name no skill from the catalogue" in result.stderr
     assert "required" not in yaml.safe_load(result.stdout)
+
+
+def test_an_empty_output_name_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "job.txt"
+    source.write_text("Data Engineer\nAcme\n\nRequirements\n- Python\n", encoding="utf-8")
+    result = run("parse", str(source), "-o", "")
+    assert (result.exit_code, result.stderr) == (2, "fitscore: error: the output name is empty\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["job.txt"]

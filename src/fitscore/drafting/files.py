@@ -34,6 +34,8 @@ def draft_files(
     With one source, what stops it stops the run (an exception); with several, each failure
     is a problem of the report and the others go on.
     """
+    if output == "":
+        raise UsageError("the output name is empty")
     many = len(sources) > 1
     into_folder = output is not None and (many or Path(output).is_dir())
     if many and (output is None or not Path(output).is_dir()):
