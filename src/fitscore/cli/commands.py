@@ -82,6 +82,7 @@ def _stream(
     """``rank --stream``: each entry written as soon as it is scored."""
     from fitscore.formats.rank import stream_lines
     from fitscore.ranking import Tally, scored
+    from fitscore.reports import RankReport
 
     chosen = output_format or ListFormat.TSV
     if chosen not in (ListFormat.JSONL, ListFormat.CSV, ListFormat.TSV):
@@ -95,7 +96,7 @@ def _stream(
     for message in tally.notes:
         note(message)
     if tally.failed:
-        note(f"{tally.failed} of {tally.inputs} inputs could not be scored")
+        note(RankReport((), (), tally.inputs, tally.failed).summary())
     raise typer.Exit(1 if tally.failed else 0)
 
 

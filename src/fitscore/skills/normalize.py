@@ -152,11 +152,6 @@ def key(term: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def variants(term: str) -> tuple[str, ...]:
-    """Keys to try in order: as written, without a version suffix, without a plural ending."""
-    return tuple(dict.fromkeys(term_key for term_key, _ in variant_segments(term)))
-
-
 def _last_word(text: str) -> str:
     found = _DROPPED.split(text.strip())
     return found[-1] if found else ""
