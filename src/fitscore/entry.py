@@ -17,6 +17,10 @@ EXIT_USAGE, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 2, 130, 141
 def main() -> None:
     # fitscore uses no pydantic plugins; looking for them scans every installed package.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from fitscore import startup
+
+    startup.skip_plugin_discovery()
+    startup.pause_collector()  # until the command's work begins (cli.guard)
     if sys.stdout is None or sys.stderr is None:  # started with a closed descriptor
         if sys.stderr is not None:
             sys.stderr.write("fitscore: error: standard output is closed\n")
@@ -24,9 +28,10 @@ def main() -> None:
     # SIGTERM ends a run as Ctrl-C does: workers stopped, temporary files removed, one line.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        from fitscore.cli import app
+        from fitscore.cli import commands  # noqa: F401  (registers the commands)
+        from fitscore.cli.app import for_arguments
 
-        app()
+        for_arguments(sys.argv[1:])()
     except KeyboardInterrupt:
         sys.stderr.write("fitscore: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)

@@ -115,6 +115,7 @@ class StrictModel(BaseModel):
         coerce_numbers_to_str=True,
         str_strip_whitespace=True,
         validate_default=False,
+        defer_build=True,
     )
 
 

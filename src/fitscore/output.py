@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from fitscore.errors import OutputError
@@ -41,6 +40,8 @@ def write_atomic(path: str, text: str | bytes, *, force: bool = False) -> None:
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
     folder = target.parent if str(target.parent) else Path(".")
     try:
+        import tempfile  # imported here: most runs write no file, and start-up is short
+
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc

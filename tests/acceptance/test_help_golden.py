@@ -7,6 +7,8 @@ Set FITSCORE_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate chan
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,32 @@ def test_usage_errors_are_in_our_words(name: str) -> None:
     assert result.exit_code == 2
     assert "Input should be" not in result.stderr and "Value error" not in result.stderr
     check(GOLDEN / "usage" / f"{name}.txt", result.stderr)
+
+
+def console_script(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """The installed console script, which builds only the command it is asked for."""
+    script = Path(sys.executable).with_name("fitscore")
+    environment = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    return subprocess.run(
+        [str(script), *arguments],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda words: "-".join(words) or "fitscore")
+def test_the_console_script_prints_the_same_help(command: list[str]) -> None:
+    done = console_script(*command, "--help")
+    assert done.returncode == 0, done.stderr
+    name = "-".join(command) or "fitscore"
+    assert done.stdout == (GOLDEN / "help" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(USAGE_ERRORS))
+def test_the_console_script_gives_the_same_usage_errors(name: str) -> None:
+    done = console_script(*USAGE_ERRORS[name])
+    assert done.returncode == 2
+    assert done.stderr == (GOLDEN / "usage" / f"{name}.txt").read_text(encoding="utf-8")

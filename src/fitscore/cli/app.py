@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -53,3 +55,26 @@ def _root(
     ] = False,
 ) -> None:
     """fitscore: a scored gap report between a profile and a job posting."""
+
+
+def for_arguments(arguments: Sequence[str]) -> typer.Typer:
+    """The application with only the command ``arguments`` name, when they start with one.
+
+    typer builds the click command of every registered command before it reads the arguments;
+    a run needs one. Anything else (no command, an option first, a group such as ``catalog``,
+    a name that is not a command) gets the whole application, so help, suggestions and errors
+    are the same as without this.
+    """
+    name = arguments[0] if arguments else ""
+    chosen = [
+        info
+        for info in app.registered_commands
+        if info.callback is not None
+        and (info.name or typer.main.get_command_name(info.callback.__name__)) == name
+    ]
+    if len(chosen) != 1:
+        return app
+    slim = copy.copy(app)
+    slim.registered_commands = chosen
+    slim.registered_groups = []
+    return slim

@@ -25,6 +25,7 @@ from fitscore.errors import (
     FitscoreError,
     InputError,
 )
+from fitscore.startup import begin_work
 
 # What the command line adds to a core message, by the message's code: the core speaks of
 # the data, the command line names the option that helps.
@@ -63,6 +64,7 @@ def note(message: str) -> None:
 @contextmanager
 def guard() -> Iterator[None]:
     """Turn every stop into one message on stderr and the documented exit code."""
+    begin_work()  # the collector paused by the console script resumes with the real work
     try:
         yield
     except typer.Exit:

@@ -127,7 +127,13 @@ Format = ValidateFormat | ScoreFormat | ListFormat | CatalogFormat | BatchFormat
 
 def render(report: Report, output_format: Format, header: bool | None = None) -> str:
     """The text of ``report`` in ``output_format``; ``header`` overrides csv's and tsv's."""
-    from fitscore.reports import BatchReport, CategoryList, DemandReport, RankReport, ScoreReport
+    from fitscore.reports import ScoreReport  # first: the other kinds load only when needed
+
+    if isinstance(report, ScoreReport):
+        from fitscore.formats import score
+
+        return score.FORMATTERS[ScoreFormat(output_format)](report)
+    from fitscore.reports import BatchReport, CategoryList, DemandReport, RankReport
 
     if isinstance(report, BatchReport):
         from fitscore.formats import batch
@@ -139,10 +145,6 @@ def render(report: Report, output_format: Format, header: bool | None = None) ->
         if output_format is CatalogFormat.TABLE:
             return plain.plain_text(catalog.categories_renderable(report), plain.LIST_WIDTH)
         return catalog.categories_text(report)
-    if isinstance(report, ScoreReport):
-        from fitscore.formats import score
-
-        return score.FORMATTERS[ScoreFormat(output_format)](report)
     if isinstance(report, RankReport | DemandReport):
         from fitscore.formats import rank
 
@@ -170,16 +172,18 @@ def render_bytes(report: Report, output_format: ListFormat | BatchFormat) -> byt
 def renderable(report: Report, width: int | None = None) -> RenderableType:
     """What a terminal of ``width`` columns shows of ``report`` for a format that
     ``draws_table`` (None: the width of a plain-text table)."""
-    from fitscore.reports import CategoryList, DemandReport, RankReport, ScoreReport
+    from fitscore.reports import ScoreReport
+
+    if isinstance(report, ScoreReport):
+        from fitscore.formats import score
+
+        return score.as_renderable(report)
+    from fitscore.reports import CategoryList, DemandReport, RankReport
 
     if isinstance(report, CategoryList):
         from fitscore.formats import catalog
 
         return catalog.categories_renderable(report)
-    if isinstance(report, ScoreReport):
-        from fitscore.formats import score
-
-        return score.as_renderable(report)
     from fitscore.formats import rank
 
     if isinstance(report, RankReport | DemandReport):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from fitscore.loading import load_pair, load_posting, load_profile, load_weights
+from fitscore.memo import PART_CAPACITY, Memo
 from fitscore.models import DegreeRequirement, Posting, Profile, Requirement, Weights
 from fitscore.reports import (
     ComponentResult,
@@ -26,7 +27,6 @@ from fitscore.rules import ScoringRules, scoring_rules
 from fitscore.scoring import advice, components
 from fitscore.scoring.components import Part
 from fitscore.scoring.fields import FieldIndex
-from fitscore.scoring.memo import Memo
 from fitscore.scoring.topics import Topics
 from fitscore.scoring.weights import effective_weights
 from fitscore.skills.catalog import Catalog
@@ -129,8 +129,10 @@ class Scorer:
         self.profile_path = profile_path
         self._fields = FieldIndex()
         self._topics = Topics(self.matcher.resolver)
-        self._degrees: Memo[DegreeRequirement | None, tuple[Part, tuple[str, ...]]] = Memo()
-        self._publications: Memo[tuple[str, tuple[str, ...]], Part] = Memo()
+        self._degrees: Memo[DegreeRequirement | None, tuple[Part, tuple[str, ...]]] = Memo(
+            PART_CAPACITY
+        )
+        self._publications: Memo[tuple[str, tuple[str, ...]], Part] = Memo(PART_CAPACITY)
         self._big_data: Memo[str, Part] = Memo()
         self._weights: Memo[tuple[Weights, tuple[Component, ...]], dict[Component, float]] = Memo()
 

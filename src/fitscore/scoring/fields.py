@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fitscore.memo import PART_CAPACITY, Memo
 from fitscore.rules import FieldRules, field_rules
-from fitscore.scoring.memo import Memo
 from fitscore.skills.normalize import key
 from fitscore.vocabulary import FieldRelation
 
@@ -22,7 +22,7 @@ class FieldIndex:
         rules = rules if rules is not None else field_rules()
         self.aliases = {key(alias): key(target) for alias, target in rules.aliases.items()}
         self.groups: dict[str, set[str]] = {}
-        self._relations: Memo[tuple[str, tuple[str, ...]], FieldRelation] = Memo()
+        self._relations: Memo[tuple[str, tuple[str, ...]], FieldRelation] = Memo(PART_CAPACITY)
         self._names: Memo[str, str] = Memo()
         self._split: Memo[str, tuple[str, ...]] = Memo()
         for group, members in rules.groups.items():

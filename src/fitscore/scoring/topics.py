@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from fitscore.memo import Memo
 from fitscore.rules import VenueRules, venue_rules
-from fitscore.scoring.memo import Memo
 from fitscore.skills.matcher import Resolver, spot
 from fitscore.skills.normalize import words
 from fitscore.skills.venues import VenueFinder

@@ -27,6 +27,7 @@ from functools import cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from fitscore.memo import Memo
 from fitscore.models import DegreeLevelName, Name, Profile, StrictModel, YearMonth
 from fitscore.skills.catalog import Catalog, builtin_catalog
 from fitscore.skills.normalize import (
@@ -113,7 +114,7 @@ class Resolver:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._cache: dict[str, Resolution] = {}
+        self._cache: Memo[str, Resolution] = Memo()
         self._typo_keys = [item for item in catalog.index if len(item) >= _MIN_TYPO_LENGTH - 1]
         # A misspelling keeps its first character, so each query needs only that bucket.
         self._by_first: dict[str, list[str]] = {}
@@ -128,7 +129,8 @@ class Resolver:
         found = self._cache.get(term)
         if found is None:
             self.resolve_many((term,))
-            found = self._cache[term]
+            found = self._cache.get(term)
+            assert found is not None  # resolve_many has just kept it
         return found
 
     def resolve_many(self, terms: Iterable[str]) -> None:
@@ -139,14 +141,14 @@ class Resolver:
                 continue
             skill = self._exact(term)
             if skill is not None:
-                self._cache[term] = Resolution(skill)
+                self._cache.put(term, Resolution(skill))
             elif len(key(term)) >= _MIN_TYPO_LENGTH:
                 pending.append(term)
             else:
-                self._cache[term] = Resolution(None)
+                self._cache.put(term, Resolution(None))
         if pending:
             for term, resolution in zip(pending, self._typos(pending), strict=True):
-                self._cache[term] = resolution
+                self._cache.put(term, resolution)
 
     def _exact(self, term: str) -> str | None:
         for variant, boundaries in variant_segments(term):
@@ -228,9 +230,9 @@ class ProfileEvidence:
     by_skill: dict[str, Evidence] = field(default_factory=dict)
     implied: dict[str, tuple[Evidence, str]] = field(default_factory=dict)
     by_family: dict[str, Evidence] = field(default_factory=dict)
-    _cache: dict[str, Match] = field(default_factory=dict)
-    _groups: dict[tuple[str, ...], Match] = field(default_factory=dict)
-    _categories: dict[tuple[str, tuple[str, ...]], Match] = field(default_factory=dict)
+    _cache: Memo[str, Match] = field(default_factory=Memo)
+    _groups: Memo[tuple[str, ...], Match] = field(default_factory=Memo)
+    _categories: Memo[tuple[str, tuple[str, ...]], Match] = field(default_factory=Memo)
 
     def __post_init__(self) -> None:
         for item in sorted(self.items, key=Evidence.rank):
@@ -252,7 +254,7 @@ class ProfileEvidence:
         found = self._cache.get(term)
         if found is None:
             found = self._decide(term)
-            self._cache[term] = found
+            self._cache.put(term, found)
         return found
 
     def match_any(self, members: Sequence[str]) -> Match:
@@ -261,7 +263,7 @@ class ProfileEvidence:
         found = self._groups.get(group)
         if found is None:
             found = min((self.match(member) for member in group), key=Match.rank)
-            self._groups[group] = found
+            self._groups.put(group, found)
         return found
 
     def match_category(self, category: str, examples: Sequence[str] = ()) -> Match:
@@ -270,7 +272,7 @@ class ProfileEvidence:
         found = self._categories.get(cache_key)
         if found is None:
             found = self._decide_category(category, examples)
-            self._categories[cache_key] = found
+            self._categories.put(cache_key, found)
         return found
 
     def _decide_category(self, category: str, examples: Sequence[str]) -> Match:

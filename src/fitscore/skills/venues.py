@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from fitscore.memo import Memo
 from fitscore.skills.normalize import words
 
 _SHORT = 3
@@ -27,14 +28,14 @@ class VenueFinder:
                 self._venues.append((parts, name, tuple(areas)))
         # Longest names first, so "ECML PKDD" is tried before "ECML".
         self._venues.sort(key=lambda item: -len(item[0]))
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache: Memo[str, tuple[str, ...]] = Memo()
 
     def areas(self, text: str) -> tuple[str, ...]:
         """The areas of every venue named in ``text``, in catalogue terms, first seen first."""
         found = self._cache.get(text)
         if found is None:
             found = self._areas(text)
-            self._cache[text] = found
+            self._cache.put(text, found)
         return found
 
     def _areas(self, text: str) -> tuple[str, ...]:
