@@ -215,7 +215,8 @@ def _fallback(reading: Reading, catalog: Catalog, notes: list[str]) -> None:
     section = parsing_rules().fallback_section
     reader = Reader(catalog)
     for clause in reading.loose:
-        reader.requirement(clause.text, section)
+        for piece in reader.pieces(clause):
+            reader.requirement(piece, section)
     if reader.reading.items:
         reading.items.extend(reader.reading.items)
         reading.big_data = reading.big_data or reader.reading.big_data
