@@ -201,6 +201,7 @@ def find_title(blocks: list[Block], text: str = "") -> str | None:
             _before_company(block.text, text)
             or _leading_title(block.text)
             or _framed_title(block.text)
+            or (_introduced_title(block.text) if block in blocks[:_FRAME_BLOCKS] else None)
         )
         if leading is not None:
             return leading
