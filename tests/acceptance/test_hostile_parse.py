@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from fitscore.models import ANY_OF_MAX_ITEMS, NAME_MAX_CHARS
 from fitscore.skills.catalog import builtin_catalog
 from tests.conftest import run
-from tests.hostile import Outcome, assert_handled, run_bounded
+from tests.hostile import MEMORY, Outcome, assert_handled, run_bounded
 
 MILLION = 1_000_000
 FUZZ = settings(
@@ -42,8 +42,7 @@ def parse_file(
 ) -> Outcome:
     source = tmp_path / name
     source.write_text(text, encoding="utf-8")
-    options = {"memory": memory} if memory is not None else {}
-    outcome = run_bounded(["parse", str(source), *args], tmp_path, **options)
+    outcome = run_bounded(["parse", str(source), *args], tmp_path, memory=memory or MEMORY)
     assert_handled(outcome)
     return outcome
 
