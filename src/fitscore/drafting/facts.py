@@ -377,14 +377,16 @@ def find_company(blocks: list[Block], text: str, title: str | None) -> str | Non
     searches = [(re.compile(rf"(?m)^About[ \t]+{name}[ \t]*+(?::[ \t]*+)?$"), whole)]
     if title:
         searches.insert(0, (re.compile(rf"{re.escape(title)}[ \t]+at[ \t]+{name}"), whole))
-    searches.extend((pattern, head[: _HEAD_CHARS * 2]) for pattern in _company_frame_patterns())
+    frames = _company_frame_patterns()
+    searches.extend((pattern, head[: _HEAD_CHARS * 2]) for pattern in frames)
     searches.append((_introduction_pattern(), whole))
     for pattern, window in searches:
         for match in pattern.finditer(window):
             found = match.group(1).strip()
             first = fold(found.split()[0])
             if first not in not_names and heading_section(found) not in ("required", "preferred"):
-                return _named_again(found, text)
+                # A frame ("role at Acme Robotics in ...") ends the name itself.
+                return found.rstrip(".") if pattern in frames else _named_again(found, text)
     return None
 
 
