@@ -29,8 +29,17 @@ Level = Literal["beginner", "intermediate", "advanced", "expert"]
 Need = Literal["required", "preferred", "none"]
 PRESENT = "present"
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# The limits of a file's values (`parse` and `import` write within them by construction).
+TEXT_MAX_CHARS = 10_000
+NAME_MAX_CHARS = 200
+ANY_OF_MAX_ITEMS = 100
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX_CHARS)
+]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX_CHARS)
+]
 
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
@@ -204,7 +213,7 @@ class Requirement(StrictModel):
     """One requirement item: a skill, ``any_of`` a closed list, or a catalogue ``category``."""
 
     skill: Name | None = None
-    any_of: tuple[Name, ...] | None = Field(default=None, min_length=1, max_length=100)
+    any_of: tuple[Name, ...] | None = Field(default=None, min_length=1, max_length=ANY_OF_MAX_ITEMS)
     category: Name | None = None
     examples: tuple[Name, ...] = ()
     label: Name | None = None

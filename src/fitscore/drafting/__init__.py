@@ -30,7 +30,7 @@ from fitscore.drafting.items import Reader, Reading
 from fitscore.drafting.rules import IGNORED, NEUTRAL, REQUIRED, parsing_rules
 from fitscore.drafting.sections import Clause, clauses, has_requirement_heading
 from fitscore.drafting.structured import JobPostingData, read_structured
-from fitscore.drafting.writer import DraftDocument, SourcedItem, to_yaml
+from fitscore.drafting.writer import DraftDocument, Fitter, SourcedItem, fit_name, to_yaml
 from fitscore.errors import FitscoreError
 from fitscore.skills.catalog import Catalog
 from fitscore.textcodec import decode
@@ -71,7 +71,9 @@ def draft_posting(
     title: str | None = None,
     company: str | None = None,
 ) -> DraftResult:
-    """Read a raw posting into a posting draft (raises only for a bug: an invalid draft)."""
+    """Read a raw posting into a posting draft. Every value is fitted to the posting schema's
+    limits (with a note), so the draft is valid by construction; a draft that still fails the
+    schema is a bug in fitscore."""
     source = _read(raw, name)
     notes = list(source.notes)
     reading = Reader(catalog).read(_within_limit(clauses(_first_blocks(source.blocks)), notes))
@@ -108,14 +110,17 @@ def draft_posting(
             "no requirement found: no requirements heading, no sentence with a requirement cue "
             "(must, required, experience with, a plus, ...) and no skill from the catalogue"
         )
-    location = data.location or find_location(source.blocks, found_title)
+    location = data.location or find_location(source.blocks, fit_name(found_title))
     if location and not title and found_title.endswith(f"({location})"):
         found_title = found_title[: -len(location) - 2].strip()  # "Intern 2026 (USA)"
-    found_title = found_title[:200]
     document = _document(name, found_title, found_company, location, data, reading, unnamed)
+    rules = parsing_rules()
+    fitter = Fitter(rules.max_draft_items, rules.max_degree_fields, rules.max_themes)
+    document = fitter.document(document)  # every value within the schema's limits
+    notes.extend(fitter.notes)
     text = to_yaml(document)
     _check(text, catalog)
-    return DraftResult(text, tuple(notes), has_requirements, found_title, found_company or None)
+    return DraftResult(text, tuple(notes), has_requirements, document.title, document.company)
 
 
 def _first_blocks(blocks: list[Block]) -> list[Block]:
@@ -215,7 +220,8 @@ def _fallback(reading: Reading, catalog: Catalog, notes: list[str]) -> None:
     section = parsing_rules().fallback_section
     reader = Reader(catalog)
     for clause in reading.loose:
-        reader.requirement(clause.text, section)
+        for piece in reader.pieces(clause):
+            reader.requirement(piece, section)
     if reader.reading.items:
         reading.items.extend(reader.reading.items)
         reading.big_data = reading.big_data or reader.reading.big_data
@@ -246,7 +252,7 @@ def _document(
         source_name=Path(name).name if name != "-" else name,
         title=title,
         company=company,
-        location=location[:200] if location else None,
+        location=location,
         url=data.url,
         themes=tuple(reading.themes),
         required=section(REQUIRED),

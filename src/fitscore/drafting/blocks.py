@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-BlockRole = Literal["heading", "item", "text"]
+# "label": a plain-text line that opens with a known label and lists items after its colon
+# ("Must have: Python; SQL"), read as a section of its own.
+BlockRole = Literal["heading", "item", "text", "label"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,16 +16,20 @@ _FIELD_STOP = re.compile(
     r"(?:related|relevant|similar|equivalent)\b|\bor equivalent\b|\bwith\b|\bfrom\b|\bat\b|[.;:()]",
     re.IGNORECASE,
 )
-_FIELD_SPLIT = re.compile(r",\s*|\s+or\s+|\s+and\s+|\s*/\s*|\s*&\s*")
+# Every pattern here is linear on runs of spaces or separators: a run of spaces is matched
+# only from its start ((?<!\s)) and possessively, so no start in the middle retries it.
+_FIELD_SPLIT = re.compile(r"(?:(?<!\s)\s++)?[,/&]\s*+|(?<!\s)\s++(?:or|and)\s++")
 _MARKUP = re.compile(
     r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,2000}\)|^#{1,6}\s+|\*{1,3}|`+|(?<!\w)_{1,3}|_{1,3}(?!\w)"
 )
-_PLACE_SPLIT = re.compile(r"\s+[·—–|]\s+|\s+-\s+")
+_PLACE_SPLIT = re.compile(r"(?<!\s)\s++[·—–|-]\s++")
 _LOCATION_LABEL = re.compile(
-    r"(?:^|\s)(?i:(?:job[ \t]+)?locations?)[ \t]*:[ \t]*(.+?)(?:[ \t]+[A-Z][\w-]{1,20}:|$)"
+    r"(?:^|\s)(?i:(?:job[ \t]+)?locations?)[ \t]*+:[ \t]*+(.+?)"
+    r"(?:(?<![ \t])[ \t]++[A-Z][\w-]{1,20}:|$)"
 )
 _MAX_FIELD_WORDS = 5
 _HEAD_CHARS = 1000
+_FRAME_BLOCKS = 5  # "a Senior ML Engineer role at Acme": the opening blocks of an e-mail
 
 
 # -- degree ------------------------------------------------------------------------------------
@@ -78,15 +82,23 @@ def read_degree(text: str) -> tuple[dict[str, Any], bool] | None:
     return degree, bool(has(text, rules.equivalent_cues))
 
 
-def _degree_word_end(text: str) -> int:
+@cache
+def _degree_word_pattern() -> re.Pattern[str]:
     rules = parsing_rules().degree
     words = [word for group in rules.levels.values() for word in group]
     words += [word for group in rules.abbreviations.values() for word in group]
     words += ["degree", "degrees"]
+    body = "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+def _degree_word_end(text: str) -> int:
+    """Where the last degree word of the clause ends (one pass over the text)."""
     end = 0
-    for word in words:
-        for match in re.finditer(rf"(?<![\w.]){re.escape(word)}(?![\w])", text, re.IGNORECASE):
-            end = max(end, match.end())
+    for match in _degree_word_pattern().finditer(text):
+        end = max(end, match.end())
+    if text[max(0, end - 3) : end].casefold() == " in":
+        end -= 2  # "BS in Computer Science": the level's own "in" still opens the fields
     return end
 
 
@@ -150,7 +162,7 @@ def title_like(line: str) -> str | None:
     return text or None
 
 
-_PIECES = re.compile(r"(\s+(?:[|·—–•]|--|-)\s+)")
+_PIECES = re.compile(r"((?<!\s)\s++(?:[|·—–•]|--|-)\s++)")
 
 
 def _has_title_word(text: str) -> bool:
@@ -185,7 +197,12 @@ def find_title(blocks: list[Block], text: str = "") -> str | None:
                         break
                     title = piece = f"{title}{separator}{more}"
                 return title
-        leading = _before_company(block.text, text) or _leading_title(block.text)
+        leading = (
+            _before_company(block.text, text)
+            or _leading_title(block.text)
+            or _framed_title(block.text)
+            or (_introduced_title(block.text) if block in blocks[:_FRAME_BLOCKS] else None)
+        )
         if leading is not None:
             return leading
     introduced = _introduced_title(text[:20_000])
@@ -279,6 +296,28 @@ def _introduced_title(text: str) -> str | None:
     return None
 
 
+@cache
+def _title_frame_pattern() -> re.Pattern[str]:
+    frames = "|".join(re.escape(frame) for frame in parsing_rules().title_frames)
+    name = r"([A-Z][\w/+&-]*(?:[ \t]+(?:[A-Z(][\w/+&(),-]*|of|and|&)){0,7})"
+    return re.compile(rf"{name}[ \t]+(?i:{frames})\b")
+
+
+def _framed_title(line: str) -> str | None:
+    """ "I'm recruiting for a Senior ML Engineer role at ...": a title framed in prose."""
+    not_names = {fold(word) for word in parsing_rules().not_company_words}
+    for match in _title_frame_pattern().finditer(plain_line(line)):
+        words = match.group(1).split()
+        while words and (fold(words[0]) in not_names or words[0] in ("I", "I'm")):
+            words.pop(0)
+        while words and words[-1] in ("of", "and", "&"):
+            words.pop()
+        candidate = " ".join(words).strip(" ,")
+        if candidate and _has_title_word(candidate) and title_like(candidate) == candidate:
+            return candidate
+    return None
+
+
 def title_from_name(name: str) -> str:
     """A title made of a file's name: "senior-data-engineer.html" -> "senior data engineer"."""
     stem = re.split(r"[\\/]", name)[-1]
@@ -325,24 +364,46 @@ def find_company(blocks: list[Block], text: str, title: str | None) -> str | Non
     labels = "|".join(re.escape(label) for label in parsing_rules().company_labels)
     for block in blocks[:15]:
         labelled = re.match(
-            rf"^(?i:{labels})[ \t]*:[ \t]*(.+?)(?:[ \t]+[A-Z][\w-]{{1,20}}:|$)",
+            rf"^(?i:{labels})[ \t]*+:[ \t]*+(.+?)(?:(?<![ \t])[ \t]++[A-Z][\w-]{{1,20}}:|$)",
             plain_line(block.text),
         )  # "Company: Acme Location: Remote" (lines a Markdown paragraph ran together)
         if labelled and 0 < len(labelled.group(1).split()) <= 6:
             return labelled.group(1).strip()
     not_names = {fold(word) for word in parsing_rules().not_company_words}
-    name = r"([A-Z][\w&'-]*\.?(?:[ \t]+(?:[A-Z][\w&'-]*\.?|&)){0,4})"
-    patterns = [re.compile(rf"(?m)^About[ \t]+{name}[ \t]*:?[ \t]*$")]
+    name = _COMPANY_NAME
+    whole = text[:20_000]
+    # The prose frames ("a ... role at Acme") count in the first paragraphs only.
+    head = "\n".join(block.text for block in blocks[:_FRAME_BLOCKS] if block.role != "item")
+    searches = [(re.compile(rf"(?m)^About[ \t]+{name}[ \t]*+(?::[ \t]*+)?$"), whole)]
     if title:
-        patterns.insert(0, re.compile(rf"{re.escape(title)}[ \t]+at[ \t]+{name}"))
-    patterns.append(_introduction_pattern())
-    for pattern in patterns:
-        for match in pattern.finditer(text[:20_000]):
+        searches.insert(0, (re.compile(rf"{re.escape(title)}[ \t]+at[ \t]+{name}"), whole))
+    frames = _company_frame_patterns()
+    searches.extend((pattern, head[: _HEAD_CHARS * 2]) for pattern in frames)
+    searches.append((_introduction_pattern(), whole))
+    for pattern, window in searches:
+        for match in pattern.finditer(window):
             found = match.group(1).strip()
             first = fold(found.split()[0])
             if first not in not_names and heading_section(found) not in ("required", "preferred"):
-                return _named_again(found, text)
+                # A frame ("role at Acme Robotics in ...") ends the name itself.
+                return found.rstrip(".") if pattern in frames else _named_again(found, text)
     return None
+
+
+_COMPANY_NAME = r"([A-Z][\w&'-]*\.?(?:[ \t]+(?:[A-Z][\w&'-]*\.?|&)){0,4})"
+
+
+@cache
+def _company_frame_patterns() -> tuple[re.Pattern[str], ...]:
+    """ "role at {}", "join {} as": the name in the place of "{}", the words around it in any
+    case."""
+    patterns = []
+    for frame in parsing_rules().company_frames:
+        before, after = (part.strip() for part in frame.split("{}"))
+        lead = rf"(?<![\w])(?i:{re.escape(before)})[ \t]+" if before else r"(?<![\w])"
+        tail = rf"[ \t]+(?i:{re.escape(after)})(?![\w])" if after else ""
+        patterns.append(re.compile(lead + _COMPANY_NAME + tail))
+    return tuple(patterns)
 
 
 def _named_again(name: str, text: str) -> str:

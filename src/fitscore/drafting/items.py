@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,10 +26,15 @@ from fitscore.vocabulary import DegreeLevel
 _THEME_CATEGORIES = frozenset(
     {"ml_area", "nlp", "computer_vision", "research", "statistics", "data_science", "search"}
 )
-_SEPARATOR = re.compile(r"^[\s,/]*(?:(?:or|and|and/or|&)[\s,/]+)?$", re.IGNORECASE)
+# Runs of spaces and separators are matched possessively, and a run of spaces that leads a
+# match only from its start ((?<!\s)): no pattern here retries a run from every position.
+_SEPARATOR = re.compile(r"^[\s,/]*+(?:(?:or|and|and/or|&)[\s,/]++)?$", re.IGNORECASE)
 _OR = re.compile(r"(?:\bor\b|/)", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\(([^()]{1,400})\)")
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band/or\b|\bor\b|\band\b|/)\s*", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"(?:(?<!\s)\s++)?(?:,|;|\band/or\b|\bor\b|\band\b|/)\s*+", re.IGNORECASE)
+# Where a label line's items part ("Python; SQL, AWS or GCP"): brackets are tracked so that a
+# list inside parentheses stays whole.
+_ITEM_SEPARATOR = re.compile(r"[()\[\]]|[,;]|(?<!\S)(?:/|and)(?!\S)")
 _LABEL_STOP = re.compile(
     r"(?:^|[,;:]|\b(?:with|in|of|using|via|and|or|for|on|including|like|such as|e\.g\.?)\b)\s*",
     re.IGNORECASE,
@@ -82,22 +88,72 @@ class Reader:
         self.tools = frozenset(self.rules.tool_categories)
         self.areas = frozenset(fold(word) for word in self.rules.area_words)
         self.role_words = frozenset(fold(word) for word in self.rules.title_words)
+        self._index: dict[str, int] = {}  # an item's identity -> its place in reading.items
 
     def read(self, clauses: Iterable[Clause]) -> Reading:
         for clause in clauses:
             section = self._section(clause)
             if section in (REQUIRED, PREFERRED):
-                before = (len(self.reading.items), self.reading.degree, self.reading.publications)
-                self.requirement(clause.text, section)
-                after = (len(self.reading.items), self.reading.degree, self.reading.publications)
-                if before == after:
-                    self.reading.unnamed.append(Clause(clause.text, section))
+                for piece in self.pieces(clause):
+                    before = (
+                        len(self.reading.items),
+                        self.reading.degree,
+                        self.reading.publications,
+                    )
+                    self.requirement(piece, section)
+                    after = (
+                        len(self.reading.items),
+                        self.reading.degree,
+                        self.reading.publications,
+                    )
+                    if before == after:
+                        self.reading.unnamed.append(Clause(piece, section))
             elif section == NEUTRAL:
                 self.reading.loose.append(clause)
-                self._themes(spot_spans(self.catalog, clause.text))
+                for piece in self.pieces(clause):
+                    self._themes(spot_spans(self.catalog, piece))
             else:
-                self._themes(spot_spans(self.catalog, clause.text))
+                for piece in self.pieces(clause):
+                    self._themes(spot_spans(self.catalog, piece))
         return self.reading
+
+    def pieces(self, clause: Clause) -> list[str]:
+        """What is read as one requirement: a label line's items one by one, like bullets; an
+        over-long clause in pieces of a bounded size (so no clause costs more than its size)."""
+        limit = self.rules.max_clause_chars
+        pieces = self._list_items(clause.text) if clause.listed else [clause.text]
+        if all(len(piece) <= limit for piece in pieces):
+            return pieces
+        return [chunk for piece in pieces for chunk in _chunks(piece, limit)]
+
+    def _list_items(self, text: str) -> list[str]:
+        """ "Python; SQL, AWS or GCP" -> Python | SQL | AWS or GCP: split at ";", ",", " / " and
+        " and " outside brackets and catalogue names, unless the line is one choice ("one of"),
+        one list of examples ("such as"), a degree or publications."""
+        rules = self.rules
+        cues = (*rules.choice_cues, *rules.example_cues, *rules.publications_cues)
+        if has(text, cues) or read_degree(text) is not None:
+            return [text]
+        names = sorted((span.start, span.end) for span in spot_spans(self.catalog, text))
+        pieces: list[str] = []
+        start = depth = name = 0
+        for match in _ITEM_SEPARATOR.finditer(text):
+            mark = match.group(0)
+            if mark in "([":
+                depth += 1
+                continue
+            if mark in ")]":
+                depth = max(0, depth - 1)
+                continue
+            while name < len(names) and names[name][1] <= match.start():
+                name += 1
+            inside_name = name < len(names) and names[name][0] <= match.start()
+            if depth or inside_name:
+                continue
+            pieces.append(text[start : match.start()])
+            start = match.end()
+        pieces.append(text[start:])
+        return [piece.strip() for piece in pieces if piece.strip()] or [text]
 
     def _section(self, clause: Clause) -> str:
         text = clause.text
@@ -279,7 +335,7 @@ class Reader:
 
     def _example_cue(self, rest: str) -> int | None:
         for cue in self.rules.example_cues:
-            match = re.match(rf"\s*,?\s*{re.escape(cue)}\s*,?\s*", rest, re.IGNORECASE)
+            match = re.match(rf"\s*+(?:,\s*+)?{re.escape(cue)}(?:\s*+,)?\s*+", rest, re.IGNORECASE)
             if match:
                 return match.end()
         return None
@@ -349,19 +405,26 @@ class Reader:
 
     def _example_lists(self, text: str, spans: list[Span], spotted: list[Span]) -> list[Span]:
         """The unknown names of a list after "such as", "like", "e.g."; a list that a category
-        item or a choice already took is left alone."""
-        taken = {id(span) for span in spotted} - {id(span) for span in spans}
+        item or a choice already took is left alone. A list runs to the next ".", ";", ")" or
+        example cue, so each stretch of text is read once however many cues it holds."""
+        taken_ids = {id(span) for span in spotted} - {id(span) for span in spans}
+        taken = sorted(span.start for span in spotted if id(span) in taken_ids)
+        spans = sorted(spans, key=lambda span: span.start)
+        starts = [span.start for span in spans]
+        stops = [match.start() for match in re.finditer(r"[.;)]", text)]
         cues = "|".join(re.escape(cue) for cue in self.rules.example_cues)
+        opened = list(re.finditer(rf"(?<![\w])(?:{cues})[\s,:]++", text, re.IGNORECASE))
         found: list[Span] = []
-        for match in re.finditer(rf"(?<![\w])(?:{cues})[\s,:]+", text, re.IGNORECASE):
-            stop = re.search(r"[.;)]|$", text[match.end() :])
-            end = match.end() + (stop.start() if stop else 0)
-            inside = [span for span in spans if match.end() <= span.start < end]
-            if any(match.end() <= s.start < end for s in spotted if id(s) in taken):
+        for number, match in enumerate(opened):
+            after = match.end()
+            stop = bisect_left(stops, after)
+            end = stops[stop] if stop < len(stops) else len(text)
+            if number + 1 < len(opened):
+                end = min(end, opened[number + 1].start())
+            if bisect_left(taken, after) < bisect_left(taken, end):
                 continue
-            found.extend(
-                self._unknown_members(text[match.end() : end], inside, match.end(), alone=True)
-            )
+            inside = spans[bisect_left(starts, after) : bisect_left(starts, end)]
+            found.extend(self._unknown_members(text[after:end], inside, after, alone=True))
         return found
 
     def _stop_words(self) -> frozenset[str]:
@@ -381,7 +444,9 @@ class Reader:
                 skill = self.resolver.resolve(name).skill or name
                 start = left.end + between.find(name)
                 found.append(Span(start, start + len(name), name, skill))
-        taken = [(span.start, span.end) for span in [*ordered, *found]]
+        taken = bytearray(len(text) + 1)  # 1 where a name already stands: overlap in O(name)
+        for span in [*ordered, *found]:
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         for span in ordered:
             # "SQL or KQL", "HL7 or FHIR": a name joined to a skill by "or" is a choice of it.
             after = _JOINED_AFTER.match(text, span.end)
@@ -390,12 +455,12 @@ class Reader:
                 if match is None:
                     continue
                 name, start = match.group("name"), offset + match.start("name")
-                if any(a < start + len(name) and start < b for a, b in taken):
+                if any(taken[start : start + len(name)]):
                     continue
                 if self._looks_like_a_name(name):
                     skill = self.resolver.resolve(name).skill or name
                     found.append(Span(start, start + len(name), name, skill))
-                    taken.append((start, start + len(name)))
+                    taken[start : start + len(name)] = b"\x01" * len(name)
         return found
 
     def _looks_like_a_name(self, name: str) -> bool:
@@ -411,8 +476,8 @@ class Reader:
         kept = []
         cues = "|".join(re.escape(cue) for cue in self.rules.example_cues)
         after_name = re.compile(
-            rf"\s*(?:[A-Za-z-]+\s+){{0,2}}(?:\(|,?\s*(?:{cues})\s)"
-            r"|\s+(?:(?!(?:and|or|in)\b)[A-Za-z-]+\s+){0,2}(?:with|via|using)\s+(?=\S)",
+            rf"\s*+(?:[A-Za-z-]+\s++){{0,2}}(?:\(|(?:,\s*+)?(?:{cues})\s)"
+            r"|\s++(?:(?!(?:and|or|in)\b)[A-Za-z-]+\s++){0,2}(?:with|via|using)\s++(?=\S)",
             re.IGNORECASE,
         )
         example = re.compile(rf"(?:{cues})\s*$", re.IGNORECASE)
@@ -488,13 +553,12 @@ class Reader:
 
     def _add(self, section: str, item: Any, source: str) -> None:
         identity = json.dumps(item, sort_keys=True) if isinstance(item, dict) else item
-        for index, existing in enumerate(self.reading.items):
-            value = existing.value
-            same = json.dumps(value, sort_keys=True) if isinstance(value, dict) else value
-            if same == identity:
-                if existing.section == PREFERRED and section == REQUIRED:
-                    self.reading.items[index] = Item(section, item, source)
-                return
+        index = self._index.get(identity)
+        if index is not None:
+            if self.reading.items[index].section == PREFERRED and section == REQUIRED:
+                self.reading.items[index] = Item(section, item, source)
+            return
+        self._index[identity] = len(self.reading.items)
         self.reading.items.append(Item(section, item, source))
 
     def _themes(self, spans: list[Span], every_skill: bool = False) -> None:
@@ -542,6 +606,21 @@ def _label(text: str) -> str:
             words = words[len(start) + 1 :]
             break
     return words if len(words) <= _MAX_LABEL else words[: _MAX_LABEL - 3].rstrip() + "..."
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    """The text in pieces of at most ``limit`` characters, each cut after a comma or a space
+    where there is one (a list loses at most the item it was cut in)."""
+    chunks = []
+    while len(text) > limit:
+        cut = max(text.rfind(", ", 0, limit), text.rfind("; ", 0, limit))
+        if cut <= 0:
+            cut = text.rfind(" ", 0, limit)
+        cut = cut + 1 if cut > 0 else limit
+        chunks.append(text[:cut].strip(" ,;"))
+        text = text[cut:]
+    chunks.append(text.strip(" ,;"))
+    return [chunk for chunk in chunks if chunk]
 
 
 def _chains(text: str, spans: list[Span]) -> list[list[Span]]:

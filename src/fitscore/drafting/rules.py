@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Literal
 
+from pydantic import field_validator
+
 from fitscore.models import StrictModel
 
 REQUIRED, PREFERRED, IGNORED, NEUTRAL = "required", "preferred", "ignored", "neutral"
@@ -61,6 +63,20 @@ class ParsingRules(StrictModel):
     title_stop_words: tuple[str, ...]
     title_not_words: tuple[str, ...]
     company_introductions: tuple[str, ...]
+    title_frames: tuple[str, ...]
+    company_frames: tuple[str, ...]
+    max_draft_items: int
+    max_degree_fields: int
+    max_themes: int
+    max_clause_chars: int
+
+    @field_validator("company_frames")
+    @classmethod
+    def _one_name_each(cls, frames: tuple[str, ...]) -> tuple[str, ...]:
+        for frame in frames:
+            if frame.count("{}") != 1:
+                raise ValueError(f"company frame '{frame}' must hold '{{}}' once")
+        return frames
 
 
 @cache

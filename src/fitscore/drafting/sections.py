@@ -26,9 +26,13 @@ from fitscore.drafting.rules import (
 )
 
 _SENTENCE_END = re.compile(r"(?<=;)[ \t]+(?=\S)|(?<=[.!?])[ \t]+(?=[A-Z(\"'“])")
-_DANGLING = re.compile(
-    r"\b(?:a|an|the|in|of|to|towards|toward|with|for|and|or|your|our)$", re.IGNORECASE
+# A piece ending in one of these words runs on into the next ("Working towards a | PhD").
+_DANGLING = frozenset(
+    {"a", "an", "the", "in", "of", "to", "towards", "toward", "with", "for", "and", "or", "your"}
+    | {"our"}
 )
+_LAST_WORD = re.compile(r"\w+$")
+_LONGEST_DANGLING = max(len(word) for word in _DANGLING)
 # Links and addresses are never requirements: "https://" is not HTTP, "/phd-jobs" no degree.
 _URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://|\bwww\.)[^\s<>\"')\]]+")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
@@ -39,10 +43,12 @@ _MAX_HEADING_WORDS = 8
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """A sentence (or list item) of the posting and the section it stands in."""
+    """A sentence (or list item) of the posting and the section it stands in. ``listed``: the
+    items of a label line ("Must have: Python, SQL"), split like bullets when read."""
 
     text: str
     section: str
+    listed: bool = False
 
 
 def heading_section(heading: str) -> str | None:
@@ -78,6 +84,16 @@ def clauses(blocks: list[Block]) -> list[Clause]:
             continue
         if block.role == "text" and text.endswith(":") and len(text.split()) <= _MAX_HEADING_WORDS:
             block = Block("heading", text.rstrip(":"))  # "What we need:" over a list
+        if block.role == "label":
+            labelled = inline_label(text)
+            if labelled is not None:
+                line_label, line_section, rest = labelled
+                listed = line_section in (REQUIRED, PREFERRED)
+                if listed or fold(line_label) in heading_kinds():
+                    current = line_section  # "Must have: ..." holds until the next heading
+                found.extend(Clause(piece, line_section, listed) for piece in split_clauses(rest))
+                continue
+            block = Block("text", block.text)
         if block.role == "heading":
             section = heading_section(text)
             nested = block.level == 0 or block.level > depth
@@ -116,6 +132,16 @@ def clauses(blocks: list[Block]) -> list[Clause]:
     return found
 
 
+def inline_label(line: str) -> tuple[str, str, str] | None:
+    """ "Must have: Python; SQL": a label the vocabulary knows (a heading or its cue words), a
+    colon and text on the same line -> (label, its section, the text after the colon)."""
+    match = _LABEL.match(line)
+    if match is None or match.group(2) != ":" or len(match.group(1).split()) > _MAX_LABEL_WORDS:
+        return None
+    section = _label_section(match.group(1).strip(), ":")
+    return None if section is None else (match.group(1).strip(), section, line[match.end() :])
+
+
 def _label_section(label: str, mark: str) -> str | None:
     if mark == ".":
         known = {fold(word) for word in parsing_rules().paragraph_labels}
@@ -134,18 +160,24 @@ def _run_on_pattern() -> re.Pattern[str]:
 def split_clauses(line: str) -> list[str]:
     """Sentences of a line, and the items of a run-on list ("... field Proficiency in ...")."""
     run_on = _run_on_pattern()
-    pieces: list[str] = []
+    pieces: list[list[str]] = []
     for sentence in _SENTENCE_END.split(line):
         for part in run_on.split(sentence):
             part = part.strip().rstrip(";").rstrip()
             if not part:
                 continue
             # "Working towards a | PhD in ...": a start after "a" or "in" is not a new item.
-            if pieces and _DANGLING.search(pieces[-1]):
-                pieces[-1] = f"{pieces[-1]} {part}"
+            if pieces and _last_word(pieces[-1][-1]) in _DANGLING:
+                pieces[-1].append(part)
             else:
-                pieces.append(part)
-    return pieces
+                pieces.append([part])
+    return [" ".join(parts) for parts in pieces]
+
+
+def _last_word(text: str) -> str:
+    """The text's last word, folded (looked for in its tail only: a piece may be long)."""
+    match = _LAST_WORD.search(text[-_LONGEST_DANGLING - 1 :])
+    return match.group(0).casefold() if match else ""
 
 
 def has_requirement_heading(blocks: list[Block]) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from fitscore.drafting.blocks import Block
+from fitscore.drafting.blocks import Block, BlockRole
 from fitscore.drafting.rules import fold, has, heading_kinds, parsing_rules
+from fitscore.drafting.sections import inline_label
 
 # A bullet: a glyph, "1." / "1)" / "(1)", or "a)" / "(a)" / "a." before the text.
 _BULLET = re.compile(
@@ -25,35 +26,45 @@ def text_blocks(text: str) -> list[Block]:
     lines = text.splitlines()
     if len([line for line in lines if line.strip()]) <= 2 and len(text) > 300:
         lines = split_run_on(text).splitlines()
-    blocks: list[Block] = []
+    roles: list[BlockRole] = []
+    parts: list[list[str]] = []  # each block's lines, joined once at the end (never re-copied)
     joinable = False  # the last block may continue on the next line
+    wrapped_only = False  # ... and only by a line that is clearly its continuation
     previous = ""
     for number, raw_line in enumerate(lines):
-        joinable = joinable and (
-            (len(previous) >= _WRAPPED and not _title_case(previous))
-            or raw_line.lstrip()[:1].islower()
-        )
+        lower = raw_line.lstrip()[:1].islower()
+        wrapped = len(previous) >= _WRAPPED and not _title_case(previous) and not wrapped_only
+        joinable = joinable and (wrapped or lower)
         previous = raw_line.strip()
         line = " ".join(raw_line.split())
         if not line:
             joinable = False
             continue
+        wrapped_only = False
         bullet = _BULLET.match(raw_line)
         if bullet and raw_line[bullet.end() :].strip():
-            blocks.append(Block("item", " ".join(raw_line[bullet.end() :].split())))
+            roles.append("item")
+            parts.append([" ".join(raw_line[bullet.end() :].split())])
             joinable = not line.endswith(_END)
             continue
+        if not (joinable and lower) and inline_label(line) is not None:
+            # "Must have: Python; SQL": a section of its own, never run into its neighbours.
+            roles.append("label")
+            parts.append([line])
+            joinable = wrapped_only = True
+            continue
         if is_heading_line(line) or _heads_a_list(line, lines, number):
-            blocks.append(Block("heading", line.rstrip(":").strip()))
+            roles.append("heading")
+            parts.append([line.rstrip(":").strip()])
             joinable = False
             continue
-        if joinable and blocks and blocks[-1].role in ("text", "item"):
-            last = blocks[-1]
-            blocks[-1] = Block(last.role, f"{last.text} {line}")
+        if joinable and roles and roles[-1] in ("text", "item", "label"):
+            parts[-1].append(line)
         else:
-            blocks.append(Block("text", line))
+            roles.append("text")
+            parts.append([line])
         joinable = not line.endswith(_END)
-    return blocks
+    return [Block(role, " ".join(words)) for role, words in zip(roles, parts, strict=True)]
 
 
 def _heads_a_list(line: str, lines: list[str], number: int) -> bool:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from fitscore.models import ANY_OF_MAX_ITEMS, NAME_MAX_CHARS
 
 _PLAIN = re.compile(r"^[A-Za-z0-9(][\w .,()+#&'/-]*$")
 _RESERVED = frozenset(
@@ -137,3 +139,118 @@ def to_yaml(draft: DraftDocument) -> str:
             lines.append(f'# "{quote(need[1])}"')
             lines.append(f"{key}: {need[0]}")
     return "\n".join(lines) + "\n"
+
+
+# -- within the posting schema's limits --------------------------------------------------------
+
+
+def fit_name(text: str, limit: int = NAME_MAX_CHARS) -> str:
+    """One line of at most ``limit`` characters, cut at a word boundary when it is longer."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit + 1)
+    if cut < limit // 2:
+        cut = limit  # one long word: cut inside it
+    return flat[:cut].rstrip(" ,;:-–—(")
+
+
+class Fitter:
+    """Makes a draft's values fit the posting schema (names, lists) and says what it cut."""
+
+    def __init__(self, max_items: int, max_fields: int, max_themes: int) -> None:
+        self.max_items = max_items
+        self.max_fields = max_fields
+        self.max_themes = max_themes
+        self.notes: list[str] = []
+        self._cut_names = 0
+
+    def name(self, text: str | None, what: str | None = None) -> str | None:
+        """A value that must be a schema name; None when nothing is left of it."""
+        if text is None:
+            return None
+        fitted = fit_name(text)
+        if len(fitted) < len(" ".join(text.split())):
+            if what is not None:
+                self.notes.append(
+                    f"the {what} is longer than {NAME_MAX_CHARS} characters: "
+                    f"it was cut to '{fitted}'"
+                )
+            else:
+                self._cut_names += 1
+        return fitted or None
+
+    def names(self, values: Iterable[str], limit: int, what: str) -> list[str]:
+        fitted = list(dict.fromkeys(name for name in map(self.name, values) if name))
+        if len(fitted) > limit:
+            self.notes.append(f"{what} lists {len(fitted)} names: only the first {limit} were kept")
+            fitted = fitted[:limit]
+        return fitted
+
+    def item(self, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return self.name(str(value))
+        fitted: dict[str, Any] = {}
+        for key, inner in value.items():
+            if key in ("any_of", "examples"):
+                shown = "a choice" if key == "any_of" else "an example list"
+                members = self.names(inner, ANY_OF_MAX_ITEMS, shown)
+                if members or key == "examples":
+                    fitted[key] = members
+            elif isinstance(inner, str):
+                name = self.name(inner)
+                if name:
+                    fitted[key] = name
+            else:
+                fitted[key] = inner
+        if "examples" in fitted and not fitted["examples"]:
+            del fitted["examples"]
+        forms = [key for key in ("skill", "any_of", "category") if key in fitted]
+        return fitted if len(forms) == 1 else None
+
+    def section(self, name: str, items: Iterable[SourcedItem]) -> tuple[SourcedItem, ...]:
+        kept = []
+        for item in items:
+            value = self.item(item.value)
+            if value is not None:
+                kept.append(SourcedItem(value, item.source))
+        if len(kept) > self.max_items:
+            self.notes.append(
+                f"{len(kept)} {name} items were read: only the first {self.max_items} were kept"
+            )
+            kept = kept[: self.max_items]
+        return tuple(kept)
+
+    def degree(self, degree: dict[str, Any] | None) -> dict[str, Any] | None:
+        if degree is None or "fields" not in degree:
+            return degree
+        fitted = dict(degree)
+        fitted["fields"] = self.names(degree["fields"], self.max_fields, "the degree")
+        if not fitted["fields"]:
+            del fitted["fields"]
+        return fitted
+
+    def document(self, draft: DraftDocument) -> DraftDocument:
+        """The draft with every value within the schema's limits."""
+        url = draft.url
+        if url is not None and len(url.strip()) > NAME_MAX_CHARS:
+            self.notes.append(f"the URL is longer than {NAME_MAX_CHARS} characters: left out")
+            url = None
+        themes = self.names(draft.themes, self.max_themes, "the themes")
+        fitted = replace(
+            draft,
+            title=self.name(draft.title, "title") or "untitled posting",
+            company=self.name(draft.company, "company name"),
+            location=self.name(draft.location, "location"),
+            url=url,
+            themes=tuple(themes),
+            required=self.section("required", draft.required),
+            preferred=self.section("preferred", draft.preferred),
+            degree=self.degree(draft.degree),
+        )
+        if self._cut_names:
+            self.notes.append(
+                f"{self._cut_names} name(s) longer than {NAME_MAX_CHARS} characters were cut "
+                "at a word boundary"
+            )
+        return fitted
