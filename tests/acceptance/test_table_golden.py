@@ -48,3 +48,15 @@ def test_the_score_report_fits_the_terminal(width: int) -> None:
     text = plain_text(score_table(report), width)
     assert max(len(line) for line in text.splitlines()) <= width
     check(f"score-{width}.txt", text)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_a_score_report_with_nothing_matched_drops_its_empty_columns(width: int) -> None:
+    profile = str(ROOT / "profiles" / "bachelors-web-developer.yaml")
+    report = fitscore.score(profile, str(PINTEREST), today=DAY)
+    assert not any(item.matched or item.source for item in report.requirements)
+    text = plain_text(score_table(report), width)
+    requirements = text.split("Requirements", 1)[1].split("Gaps", 1)[0]
+    assert "matched" not in requirements and "from" not in requirements
+    assert max(len(line) for line in text.splitlines()) <= width
+    check(f"score-nothing-matched-{width}.txt", text)

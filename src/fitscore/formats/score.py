@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fitscore.formats import ScoreFormat
 from fitscore.formats.plain import REPORT_WIDTH, plain_text
@@ -12,6 +12,8 @@ from fitscore.reports import ScoreReport
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
 
 BAND_STYLES = {"excellent": "bold green", "good": "green", "fair": "yellow", "weak": "red"}
 STATUS_STYLES = {"met": "green", "partial": "yellow", "missing": "red"}
@@ -21,6 +23,9 @@ STATUS_MARKS = {"met": "✔", "partial": "~", "missing": "✘"}
 def as_json(report: ScoreReport) -> str:
     """SPEC.md's JSON report; key order fixed, floats already rounded by the core."""
     return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+NOTHING = ("", "—")  # what a cell holds when it has nothing to say
 
 
 def bar(fraction: float, width: int = 20) -> str:
@@ -162,40 +167,57 @@ def as_renderable(report: ScoreReport) -> RenderableType:
         )
     blocks: list[RenderableType] = [Panel(Group(header, headline), expand=False), components]
     if report.requirements:
-        rows = Table(title="Requirements", title_justify="left")
-        rows.add_column("")
-        rows.add_column("kind")
-        rows.add_column("requirement")
-        rows.add_column("matched")
-        rows.add_column("from")
-        for item in report.requirements:
-            style = STATUS_STYLES[item.status.value]
-            rows.add_row(
-                Text(STATUS_MARKS[item.status.value], style=style),
-                item.section,
-                Text(item.text),
-                Text(item.matched or "—", style=style),
-                Text(item.source or ""),
+        blocks.append(
+            _table(
+                "Requirements",
+                [("", {}), ("kind", {}), ("requirement", {}), ("matched", {}), ("from", {})],
+                [
+                    [
+                        Text(
+                            STATUS_MARKS[item.status.value], style=STATUS_STYLES[item.status.value]
+                        ),
+                        Text(item.section),
+                        Text(item.text),
+                        Text(item.matched or "—", style=STATUS_STYLES[item.status.value]),
+                        Text(item.source or ""),
+                    ]
+                    for item in report.requirements
+                ],
             )
-        blocks.append(rows)
-    gaps = Table(title="Gaps, by the points each would add", title_justify="left")
-    gaps.add_column("points", justify="right")
-    gaps.add_column("kind")
-    gaps.add_column("gap")
-    gaps.add_column("suggestion")
-    for gap in report.gaps:
-        gaps.add_row(
+        )
+    gap_rows = [
+        [
             Text(f"+{gap.points:.1f}", style="bold"),
-            gap.section,
+            Text(gap.section),
             Text(gap.text),
             Text(gap.suggestion),
-        )
-    if not report.gaps:
-        gaps.add_row("", "", Text("none", style="green"), "")
-    blocks.append(gaps)
+        ]
+        for gap in report.gaps
+    ] or [[Text(""), Text(""), Text("none", style="green"), Text("")]]
+    gap_columns = [("points", {"justify": "right"}), ("kind", {}), ("gap", {}), ("suggestion", {})]
+    blocks.append(_table("Gaps, by the points each would add", gap_columns, gap_rows))
     if report.notes:
         blocks.append(Text("\n".join(f"• {note}" for note in report.notes), style="yellow"))
     return Group(*blocks)
+
+
+def _table(title: str, columns: list[tuple[str, dict[str, Any]]], rows: list[list[Text]]) -> Table:
+    """A table of ``rows`` without the columns no row fills (blanks or "—" only: such a column
+    takes width from the ones that say something, which on 80 columns is most of it)."""
+    from rich.table import Table
+
+    kept = [
+        index
+        for index in range(len(columns))
+        if any(row[index].plain not in NOTHING for row in rows)
+    ]
+    table = Table(title=title, title_justify="left")
+    for index in kept:
+        name, options = columns[index]
+        table.add_column(name, **options)
+    for row in rows:
+        table.add_row(*(row[index] for index in kept))
+    return table
 
 
 def as_table(report: ScoreReport, width: int = REPORT_WIDTH) -> str:
