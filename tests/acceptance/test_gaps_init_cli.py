@@ -57,6 +57,7 @@ def test_gaps_table_names_the_skills() -> None:
 def test_init_output_validates_and_carries_the_schema_line(kind: str, tmp_path: Path) -> None:
     target = tmp_path / f"{kind}s" / "starter.yaml"
     target.parent.mkdir()
+    assert run("schema", kind, "--write", str(tmp_path / "schemas")).exit_code == 0
     result = run("init", "--kind", kind, "-o", str(target))
     assert result.exit_code == 0
     text = target.read_text(encoding="utf-8")

@@ -4,8 +4,8 @@ with the report's code; heavy modules are imported inside the command that needs
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -47,7 +47,7 @@ from fitscore.cli.options import (
     WeightsFile,
 )
 from fitscore.cli.terminal import is_terminal
-from fitscore.errors import UsageError
+from fitscore.errors import OutputError, UsageError
 from fitscore.formats import BatchFormat, CatalogFormat, ListFormat, ScoreFormat, ValidateFormat
 from fitscore.sources import STDIN, Limits, split_paths
 from fitscore.vocabulary import FileKind
@@ -308,11 +308,11 @@ def init(
     Example: fitscore init -o profiles/me.yaml
     """
     from fitscore.rules import starter
+    from fitscore.schemas import with_reference
 
     with guard():
-        output_text(
-            starter(kind), output, force=force, then=f"edit it, then: fitscore validate {output}"
-        )
+        text = with_reference(starter(kind), kind, output)
+        output_text(text, output, force=force, then=f"edit it, then: fitscore validate {output}")
 
 
 @catalog_app.command("categories", cls=Command)
@@ -471,18 +471,46 @@ def import_jsonresume(
 @app.command(cls=Command)
 def schema(
     kind: Annotated[
-        FileKind,
-        typer.Argument(metavar="KIND", parser=choice("KIND", FileKind), help="profile or posting."),
-    ],
+        FileKind | None,
+        typer.Argument(
+            metavar="KIND",
+            parser=choice("KIND", FileKind),
+            help="profile or posting (with --write: both when left out).",
+        ),
+    ] = None,
+    write_to: Annotated[
+        str | None,
+        typer.Option(
+            "--write",
+            metavar="DIR",
+            help="Write KIND.schema.json files into DIR (made if missing) instead of printing; "
+            "init, parse and import then point the files they write at them.",
+        ),
+    ] = None,
 ) -> None:
     """Print the JSON Schema of a file kind, generated from the models.
 
-    Example: fitscore schema profile > schemas/profile.schema.json
+    Example: fitscore schema --write schemas
     """
-    from fitscore.schemas import json_schema
+    from fitscore.output import write_atomic
+    from fitscore.schemas import file_name, is_schema_file, schema_text
 
     with guard():
-        write(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n")
+        if write_to is None:
+            if kind is None:
+                raise UsageError("name a KIND (profile or posting), or write both with --write")
+            write(schema_text(kind))
+            raise typer.Exit(0)
+        folder = Path(write_to)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot make {write_to}: {exc.strerror or exc}") from exc
+        for each in (kind,) if kind is not None else tuple(FileKind):
+            target = folder / file_name(each)
+            # An earlier schema is replaced; any other file of that name is left alone.
+            write_atomic(str(target), schema_text(each), force=is_schema_file(target))
+            note(f"wrote {target}")
 
 
 @app.command(cls=Command)

@@ -11,8 +11,10 @@ from fitscore.drafting import draft_posting
 from fitscore.errors import FitscoreError, InputError, UsageError
 from fitscore.output import write_atomic
 from fitscore.reports import DraftFile, ParseReport
+from fitscore.schemas import with_reference
 from fitscore.skills.catalog import Catalog
 from fitscore.sources import DEFAULT_LIMITS, STDIN, Limits, read_source
+from fitscore.vocabulary import FileKind
 
 STDIN_STEM = "stdin"
 
@@ -51,11 +53,10 @@ def draft_files(
             if into_folder and output is not None:
                 stem = Path(source).stem if source != STDIN else STDIN_STEM
                 target = str(Path(output) / f"{stem}.yaml")
+            text = with_reference(result.text, FileKind.POSTING, target)
             if target is not None:
-                write_atomic(target, result.text, force=force)
-            drafts.append(
-                DraftFile(source, target, result.text, result.notes, result.has_requirements)
-            )
+                write_atomic(target, text, force=force)
+            drafts.append(DraftFile(source, target, text, result.notes, result.has_requirements))
         except FitscoreError as exc:
             if not many:
                 raise

@@ -107,7 +107,6 @@ def _section(name: str, items: Iterable[SourcedItem]) -> list[str]:
 def to_yaml(draft: DraftDocument) -> str:
     """The draft as YAML text."""
     lines = [
-        "# yaml-language-server: $schema=../schemas/posting.schema.json",
         f"# Draft parsed by fitscore from {quote(draft.source_name)}: check every item against",
         "# the sentence quoted above it before relying on the score.",
     ]
