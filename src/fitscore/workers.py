@@ -53,19 +53,20 @@ def in_workers(
     wanted = jobs
     if isinstance(items, Sized):
         wanted = max(1, min(jobs, -(-len(items) // max(1, chunksize))))
-    workers, failure = _start_workers(context, wanted, work, initializer, initargs)
-    if failure is not None and notice is not None:
-        notice(_shortfall(len(workers), wanted, failure))
-    if not workers:
-        if initializer is not None:
-            initializer(*initargs)
-        for chunk in chunks:
-            yield from map(work, chunk)
-        return
+    workers: list[_Worker] = []
     try:
-        yield from _results(workers, chunks)
+        failure = _start_workers(workers, context, wanted, work, initializer, initargs)
+        if failure is not None and notice is not None:
+            notice(_shortfall(len(workers), wanted, failure))
+        if workers:
+            yield from _results(workers, chunks)
+            return
     finally:
         _stop(workers)
+    if initializer is not None:
+        initializer(*initargs)
+    for chunk in chunks:
+        yield from map(work, chunk)
 
 
 class _Worker:
@@ -79,13 +80,14 @@ class _Worker:
 
 
 def _start_workers(
+    workers: list[_Worker],
     context: BaseContext,
     wanted: int,
     work: Callable[[Any], Any],
     initializer: Callable[..., None] | None,
     initargs: tuple[Any, ...],
-) -> tuple[list[_Worker], BaseException | None]:
-    workers: list[_Worker] = []
+) -> BaseException | None:
+    """Start up to ``wanted`` workers into ``workers``; the failure that stopped it, if any."""
     for _ in range(wanted):
         ours, theirs = context.Pipe()
         process = context.Process(  # type: ignore[attr-defined]
@@ -95,12 +97,11 @@ def _start_workers(
             process.start()
         except (OSError, EOFError) as exc:  # the process limit, or a fork server that died of it
             ours.close()
-            theirs.close()
-            return workers, exc
+            return exc
         finally:
             theirs.close()
         workers.append(_Worker(process, ours))
-    return workers, None
+    return None
 
 
 def _shortfall(started: int, wanted: int, failure: BaseException) -> str:

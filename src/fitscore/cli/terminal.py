@@ -49,21 +49,27 @@ def make_console(stream: TextIO | None = None, *, record: bool = False) -> Conso
 
 def terminal_width(stream: TextIO) -> int:
     """How wide to draw on the terminal ``stream`` is on: ``COLUMNS`` when it is a sane
-    number, else the terminal's own width, else the report width; never under NARROWEST."""
+    number (as rich and most tools read it), else the terminal's own width; never under
+    NARROWEST."""
     setting = os.environ.get("COLUMNS", "").strip()
     width = int(setting) if setting.isdecimal() else 0
-    if width <= 0:
-        try:
-            width = os.get_terminal_size(stream.fileno()).columns
-        except (OSError, ValueError, AttributeError):
-            width = 0
+    return max(NARROWEST, width) if width > 0 else _own_width(stream)
+
+
+def _own_width(stream: TextIO) -> int:
+    """The width the terminal reports (the report width when it reports none); never under
+    NARROWEST."""
+    try:
+        width = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        width = 0
     return max(NARROWEST, width or REPORT_WIDTH)
 
 
 def saved_width(stream: TextIO) -> int:
     """How wide a saved report is drawn: as wide as the terminal ``stream`` is on, else
     the fixed report width (the same bytes anywhere)."""
-    return terminal_width(stream) if is_terminal(stream) else REPORT_WIDTH
+    return _own_width(stream) if is_terminal(stream) else REPORT_WIDTH
 
 
 def recording_console(width: int) -> Console:
