@@ -1,6 +1,7 @@
 """The console script. What stops a run outside a command (Ctrl-C while the program starts or
-reads its options, the reader of its output gone) is one line, or silence, and its exit code;
-inside a command, ``cli.guard`` does the same."""
+reads its options, the reader of its output gone, ``--help`` onto a full disk, a file typer
+writes for ``--install-completion``) is one line, or silence, and its exit code; inside a
+command, ``cli.guard`` does the same."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def main() -> None:
         if sys.stderr is not None:
             sys.stderr.write("fitscore: error: standard output is closed\n")
         sys.exit(EXIT_USAGE)
+    if sys.stdin is None:
+        # Started without standard input (`<&-`): descriptor 0 is free, and the next file
+        # opened would take it (and be read by a worker as its input). The null device holds
+        # it; reading `-` still says that standard input is closed (sys.stdin stays None).
+        _hold_descriptor(0)
     # SIGTERM ends a run as Ctrl-C does: workers stopped, temporary files removed, one line.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -36,11 +42,42 @@ def main() -> None:
         sys.stderr.write("fitscore: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        from fitscore.cli.guard import silence_stdout
-
-        silence_stdout()
+        _silence(1)
         sys.exit(EXIT_CLOSED_PIPE)
+    except OSError as exc:
+        # Only an output stream or a file typer writes gets here (the guard turns every other
+        # failure of a command into its message): say it once, where that is still possible,
+        # and keep the final flush of a full stream from failing again (exit 120).
+        where = f"cannot write {exc.filename}" if exc.filename else "cannot write the output"
+        try:
+            sys.stderr.write(f"fitscore: error: {where}: {exc.strerror or exc}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            _silence(2)
+        _silence(1)
+        sys.exit(EXIT_USAGE)
 
 
 def _interrupt(number: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
+
+
+def _hold_descriptor(number: int) -> None:
+    try:
+        held = os.open(os.devnull, os.O_RDONLY)
+        if held != number:
+            os.dup2(held, number)
+            os.close(held)
+    except OSError:
+        pass
+
+
+def _silence(number: int) -> None:
+    """Point descriptor ``number`` at the null device: what is still buffered for it goes
+    nowhere instead of failing at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, number)
+        os.close(devnull)
+    except OSError:
+        pass

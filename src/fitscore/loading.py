@@ -150,8 +150,15 @@ def load_posting(
 
 
 def load_weights(path: str, limits: Limits = DEFAULT_LIMITS) -> Weights:
-    """A YAML file of component weights."""
-    return load(path, Weights, limits=limits)
+    """A YAML file of component weights; one that weighs every component 0 is refused."""
+    from fitscore.rules import scoring_rules
+    from fitscore.scoring.weights import weightless_problem
+
+    weights = load(path, Weights, limits=limits)
+    problem = weightless_problem(scoring_rules().weights, weights, path)
+    if problem is not None:
+        raise InputError([problem])
+    return weights
 
 
 def loads_profile(text: str, name: str = TEXT_NAME, limits: Limits = DEFAULT_LIMITS) -> Profile:

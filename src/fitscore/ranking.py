@@ -17,6 +17,8 @@ import multiprocessing
 import os
 import pickle
 import stat
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -244,7 +246,7 @@ def _over_postings(
     kept = _proven(results, files, measure) if results is not None else {}
     todo = [path for index, path in enumerate(files) if index not in kept]
     chosen = jobs if jobs is not None else default_jobs(len(todo))
-    scored_now: Iterator[_Scored[R] | _Failure] = _outcomes(worker, todo, chosen)
+    scored_now: Iterator[_Scored[R] | _Failure] = _outcomes(worker, todo, chosen, tally.notes)
     outcomes = (
         _Scored(kept[index]) if index in kept else next(scored_now) for index in range(len(files))
     )
@@ -428,7 +430,9 @@ def _score_in_child(path: str) -> Any:
     return _ACTIVE(path)
 
 
-def _outcomes(worker: _Worker[Any], paths: Sequence[str], jobs: int) -> Iterator[Any]:
+def _outcomes(
+    worker: _Worker[Any], paths: Sequence[str], jobs: int, notes: list[str]
+) -> Iterator[Any]:
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
         yield from map(worker, paths)
         return
@@ -448,13 +452,18 @@ def _outcomes(worker: _Worker[Any], paths: Sequence[str], jobs: int) -> Iterator
         initializer=_start_worker,
         initargs=(state,),
         chunksize=_CHUNK,
+        notice=notes.append,
     )
 
 
 def _start_method() -> str:
-    """A start method that is safe while this process runs threads (the progress bar does):
-    a fork server where there is one (Linux, macOS), else a fresh interpreter."""
+    """On Linux, a plain fork while this process runs no other thread (a fork that fails for
+    the process limit is then an error here, not the death of a fork server with a traceback
+    of its own); while it runs threads (the progress bar does), or on macOS (where the system
+    libraries make a fork without exec unsafe), a fork server, else a fresh interpreter."""
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 
 

@@ -2,12 +2,18 @@
 
 This is the one place that opens a user's path. A path is read up to the size limit and never
 more, whatever it is; a named pipe given on purpose (``score me.yaml <(fitscore parse job.txt)``)
-is read to its end, while a folder walk never hands one out (it would block) and reports it.
-Failures are :class:`~fitscore.diagnostics.Problem` values, located where they can be.
+is read to its end, while a path fitscore found itself (:class:`FoundPath`: in a folder walk, or
+listed on standard input by ``find``) is read only when it is a regular file: a pipe would
+block, a device never ends, a socket cannot be read. A file name that is not UTF-8 is reported
+with its bytes escaped, never handed on (no output could show it). The walk is iterative, so a
+tree of any depth is walked without recursion. Failures are
+:class:`~fitscore.diagnostics.Problem` values, located where they can be.
 """
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -22,6 +28,30 @@ STDIN_NAME = "<stdin>"
 YAML_SUFFIXES = (".yaml", ".yml")
 TOO_LARGE = "too-large"
 UNREADABLE = "unreadable"
+FILE_NAME = "file-name"
+LISTING_TOO_LARGE = "listing-too-large"
+# Bytes of paths read from standard input: half a million paths of 100 bytes, and a bound on
+# what `rank me.yaml - < /dev/zero` can cost.
+LISTING_LIMIT = 64 << 20
+NOT_REGULAR = "not a regular file (a pipe, socket or device)"
+
+
+class FoundPath(str):
+    """A path fitscore found rather than one the user named: a folder walk's, or one listed on
+    standard input. Only a regular file is read from it, never a pipe, socket or device."""
+
+    __slots__ = ()
+
+
+class ClosedStream(io.BytesIO):
+    """Standard input when the program was started without one (``<&-``): reading it is one
+    clear error, not a crash."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        raise OSError(errno.EBADF, "standard input is closed")
+
+
+CLOSED_STDIN = ClosedStream()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +77,23 @@ def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The bytes of ``path``; raises :class:`InputError`.
 
     A regular file over the limit is refused before it is read; anything else (a pipe) is read
-    to one byte past the limit, so the caller can tell it is too large.
+    to one byte past the limit, so the caller can tell it is too large. A :class:`FoundPath` is
+    opened without blocking and read only when it is a regular file.
     """
+    found = isinstance(path, FoundPath)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NOCTTY", 0) | (getattr(os, "O_NONBLOCK", 0) if found else 0)
+    )
     try:
-        handle = os.open(path, os.O_RDONLY)
+        handle = os.open(path, flags)
         try:
             status = os.fstat(handle)
             if stat.S_ISDIR(status.st_mode):
                 raise _unreadable(path, "is a directory, not a file")
+            if found and not stat.S_ISREG(status.st_mode):
+                raise _unreadable(path, NOT_REGULAR)
+            if found:
+                os.set_blocking(handle, True)
             if stat.S_ISREG(status.st_mode) and status.st_size > limits.max_bytes:
                 raise InputError([error(path, 1, 1, TOO_LARGE, too_large(status.st_size, limits))])
             raw = _read_bounded(handle, limits.max_bytes + 1)
@@ -129,35 +168,95 @@ def discover(
 ) -> Iterator[tuple[str, Problem | None]]:
     """Files named, and files with ``suffixes`` under folders named, in sorted order.
 
-    Each comes with ``None``, or the problem that keeps it from being read.
+    Each comes with ``None``, or the problem that keeps it from being read. A file named is
+    taken as it is (a pipe named on purpose is read); a :class:`FoundPath` only when it is a
+    regular file.
     """
     for path in paths:
-        if os.path.isdir(path):
-            found: list[str] = []
-            for root, folders, files in os.walk(path, onerror=None, followlinks=False):
-                folders[:] = sorted(name for name in folders if not name.startswith("."))
-                found.extend(
-                    os.path.join(root, name)
-                    for name in files
-                    if name.endswith(suffixes) and not name.startswith(".")
-                )
-            yield from ((item, _odd_entry(item)) for item in sorted(found))
+        if not _utf8(path):
+            yield printable_name(path), _bad_name(path)
+        elif os.path.isdir(path):
+            yield from _walk(path, suffixes)
+        elif isinstance(path, FoundPath):
+            yield path, _odd_entry(path)
         elif os.path.exists(path) or os.path.islink(path):
             yield path, None
         else:
             yield path, error(path, 0, 0, MISSING_PATH, "no such file or folder")
 
 
+def _walk(top: str, suffixes: tuple[str, ...]) -> Iterator[tuple[str, Problem | None]]:
+    """The files with ``suffixes`` under ``top`` (hidden ones left out), sorted, with the
+    problems of odd entries and of folders that cannot be listed. A stack, not recursion: a
+    tree 10,000 folders deep is walked like a flat one. Links to folders are not followed."""
+    found: list[FoundPath] = []
+    problems: list[tuple[str, Problem]] = []
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            message = f"cannot list the folder: {exc.strerror or exc}"
+            problems.append((folder, error(printable_name(folder), 0, 0, UNREADABLE, message)))
+            continue
+        folders: list[str] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if _is_folder(entry):
+                if not entry.is_symlink():
+                    folders.append(entry.path)
+            elif entry.name.endswith(suffixes):
+                found.append(FoundPath(entry.path))
+        stack.extend(sorted(folders, reverse=True))
+    for path in sorted(found):
+        yield path, (_odd_entry(path) if _utf8(path) else _bad_name(path))
+    yield from problems
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _utf8(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_name(path: str) -> str:
+    """``path`` as text any output can show: bytes that are not UTF-8 as ``\\xNN``."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeError:
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _bad_name(path: str) -> Problem:
+    message = (
+        "the file name is not valid UTF-8 (shown with its bytes escaped): rename it to have it read"
+    )
+    return error(printable_name(path), 0, 0, FILE_NAME, message)
+
+
 def collect(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
-    """Readable files under ``paths`` (each once, in order) and the problems of the others."""
-    found: list[str] = []
-    problems: list[Problem] = []
+    """Readable files under ``paths`` and the problems of the others, each path once, in
+    order (``find dir`` lists a folder and then what is in it)."""
+    found: dict[str, None] = {}
+    problems: dict[str, Problem] = {}
     for path, problem in discover(paths):
         if problem is None:
-            found.append(path)
+            found.setdefault(path)
         else:
-            problems.append(problem)
-    return list(dict.fromkeys(found)), problems
+            problems.setdefault(problem.path, problem)
+    return list(found), list(problems.values())
 
 
 def _odd_entry(path: str) -> Problem | None:
@@ -169,7 +268,7 @@ def _odd_entry(path: str) -> Problem | None:
         return error(path, 0, 0, UNREADABLE, f"cannot read: {exc.strerror or exc}")
     if stat.S_ISREG(mode):
         return None
-    return error(path, 0, 0, UNREADABLE, "not a regular file (a pipe, socket or device)")
+    return error(path, 0, 0, UNREADABLE, NOT_REGULAR)
 
 
 def split_paths(listing: str, *, null: bool = False) -> list[str]:
@@ -177,3 +276,15 @@ def split_paths(listing: str, *, null: bool = False) -> list[str]:
     if null:
         return [item for item in listing.split("\0") if item]
     return [item.rstrip("\r") for item in listing.split("\n") if item.rstrip("\r")]
+
+
+def read_listing(stream: BinaryIO, *, null: bool = False) -> list[FoundPath]:
+    """The paths listed on ``stream`` (standard input), as :class:`FoundPath` values: bytes
+    decoded as file names are (a name that is not UTF-8 survives, to be reported), at most
+    ``LISTING_LIMIT`` bytes of them."""
+    raw = read_stream(stream, STDIN_NAME, Limits(max_bytes=LISTING_LIMIT))
+    if len(raw) > LISTING_LIMIT:
+        message = f"the list of paths is over the {LISTING_LIMIT:,}-byte limit"
+        raise InputError([error(STDIN_NAME, 0, 0, LISTING_TOO_LARGE, message)])
+    text = os.fsdecode(raw)
+    return [FoundPath(item) for item in split_paths(text, null=null)]

@@ -229,14 +229,20 @@ def test_output_does_not_depend_on_listing_order(
         source = [POSTING, *sorted((ROOT / "postings").glob("*.yaml"))][number % 4]
         (folder / f"{number:02d}.yaml").write_bytes(source.read_bytes())
     first = run("rank", str(PROFILE), str(folder), "--format", "jsonl").stdout
-    real_walk = os.walk
+    real_scandir = os.scandir
 
-    def shuffled_walk(*args: Any, **kwargs: Any) -> Any:
-        for root, folders, files in real_walk(*args, **kwargs):
-            random.Random(7).shuffle(files)
-            yield root, folders, files
+    class ShuffledListing:
+        def __init__(self, path: str) -> None:
+            self.entries = list(real_scandir(path))
+            random.Random(7).shuffle(self.entries)
 
-    monkeypatch.setattr("fitscore.sources.os.walk", shuffled_walk)
+        def __enter__(self) -> list[os.DirEntry[str]]:
+            return self.entries
+
+        def __exit__(self, *_: object) -> None:
+            pass
+
+    monkeypatch.setattr("fitscore.sources.os.scandir", ShuffledListing)
     second = run("rank", str(PROFILE), str(folder), "--format", "jsonl").stdout
     assert first == second
 

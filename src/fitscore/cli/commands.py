@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn
 
 import typer
 
@@ -49,7 +49,7 @@ from fitscore.cli.options import (
 from fitscore.cli.terminal import is_terminal
 from fitscore.errors import OutputError, UsageError
 from fitscore.formats import BatchFormat, CatalogFormat, ListFormat, ScoreFormat, ValidateFormat
-from fitscore.sources import STDIN, Limits, split_paths
+from fitscore.sources import CLOSED_STDIN, STDIN, Limits, read_listing
 from fitscore.vocabulary import FileKind
 
 if TYPE_CHECKING:
@@ -63,11 +63,18 @@ def _catalog(extra: list[str] | None) -> Catalog:
     return load_catalog(extra or ())
 
 
+def _stdin() -> BinaryIO:
+    """Standard input's bytes; a stand-in that says it is closed when the program was started
+    without one (``<&-``)."""
+    return sys.stdin.buffer if sys.stdin is not None else CLOSED_STDIN
+
+
 def _paths(paths: list[str], null: bool) -> list[str]:
-    """``-`` stands for the paths listed on standard input (one a line, or NUL-separated)."""
+    """``-`` stands for the paths listed on standard input (one a line, or NUL-separated):
+    paths found, not named, so they get the checks of a folder walk."""
     expanded: list[str] = []
     for path in paths:
-        expanded.extend(split_paths(sys.stdin.read(), null=null) if path == STDIN else [path])
+        expanded.extend(read_listing(_stdin(), null=null) if path == STDIN else [path])
     return [path for path in expanded if path]
 
 
@@ -179,7 +186,7 @@ def score(
             today=today,
             fail_under=fail_under,
             limits=Limits(max_bytes=max_bytes),
-            stdin=sys.stdin.buffer,
+            stdin=_stdin(),
         )
         emit(
             report,
@@ -419,7 +426,7 @@ def parse(
             company=company,
             force=force,
             limits=Limits(max_bytes=max_bytes),
-            stdin=sys.stdin.buffer,
+            stdin=_stdin(),
         )
         for draft in report.drafts:
             for message in draft.notes:
@@ -458,7 +465,7 @@ def import_jsonresume(
     from fitscore.loading import load_json
 
     with guard():
-        document = load_json(source, Limits(max_bytes=max_bytes), sys.stdin.buffer)
+        document = load_json(source, Limits(max_bytes=max_bytes), _stdin())
         shown = "<stdin>" if source == "-" else source
         result = from_jsonresume(document, today=today or dt.date.today(), source=shown)
         for reading in result.read_as:

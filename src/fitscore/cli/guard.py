@@ -24,6 +24,7 @@ from fitscore.errors import (
     EXIT_INTERRUPTED,
     FitscoreError,
     InputError,
+    OutputError,
 )
 from fitscore.startup import begin_work
 
@@ -74,6 +75,8 @@ def guard() -> Iterator[None]:
             report_problems(exc.problems)
         else:
             note(f"error: {exc}{HINTS.get(exc.code, '')}")
+        if isinstance(exc, OutputError):
+            silence_stdout()  # what a full stream still holds must not fail again at exit
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         interrupted()

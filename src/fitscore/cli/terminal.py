@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from fitscore.formats.plain import REPORT_WIDTH
 
+# The narrowest a table is drawn, whatever COLUMNS or the terminal say (0, -5, "abc" or 10
+# would draw nothing or a garbled grid): narrower terminals wrap its lines instead.
+NARROWEST = 60
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -39,19 +43,33 @@ def make_console(stream: TextIO | None = None, *, record: bool = False) -> Conso
         highlight=False,
         soft_wrap=False,
         record=record,
-        width=None if terminal else REPORT_WIDTH,
+        width=terminal_width(target) if terminal else REPORT_WIDTH,
     )
+
+
+def terminal_width(stream: TextIO) -> int:
+    """How wide to draw on the terminal ``stream`` is on: ``COLUMNS`` when it is a sane
+    number (as rich and most tools read it), else the terminal's own width; never under
+    NARROWEST."""
+    setting = os.environ.get("COLUMNS", "").strip()
+    width = int(setting) if setting.isdecimal() else 0
+    return max(NARROWEST, width) if width > 0 else _own_width(stream)
+
+
+def _own_width(stream: TextIO) -> int:
+    """The width the terminal reports (the report width when it reports none); never under
+    NARROWEST."""
+    try:
+        width = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        width = 0
+    return max(NARROWEST, width or REPORT_WIDTH)
 
 
 def saved_width(stream: TextIO) -> int:
     """How wide a saved report is drawn: as wide as the terminal ``stream`` is on, else
     the fixed report width (the same bytes anywhere)."""
-    if not is_terminal(stream):
-        return REPORT_WIDTH
-    try:
-        return os.get_terminal_size(stream.fileno()).columns or REPORT_WIDTH
-    except (OSError, ValueError, AttributeError):
-        return REPORT_WIDTH
+    return _own_width(stream) if is_terminal(stream) else REPORT_WIDTH
 
 
 def recording_console(width: int) -> Console:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
+from fitscore.diagnostics import Problem, error
 from fitscore.models import Weights
 from fitscore.vocabulary import Component
 
@@ -25,6 +26,27 @@ def effective_weights(
     if user is not None:
         merged.update(user.given())
     return apportion({name: float(merged.get(name.value, 0.0)) for name in applies})
+
+
+WEIGHTLESS = "weightless"
+
+
+def weightless_problem(defaults: Weights, user: Weights, path: str) -> Problem | None:
+    """The problem of a weights file that, over the defaults, gives every component 0.
+
+    Such a file is a mistake, not a preference: every posting would score 0.0 whatever the
+    profile, and a report could only say that nothing was scored. It is refused, naming the
+    file (the caller raises it), rather than explained once per posting.
+    """
+    merged = defaults.given()
+    merged.update(user.given())
+    if sum(merged.get(name.value, 0.0) for name in Component) > 0:
+        return None
+    message = (
+        "every component weighs 0 here, so no posting could earn a single point; "
+        "give at least one component a weight above 0"
+    )
+    return error(path, 1, 1, WEIGHTLESS, message)
 
 
 def apportion(weights: Mapping[Component, float]) -> dict[Component, float]:
