@@ -29,8 +29,14 @@ Level = Literal["beginner", "intermediate", "advanced", "expert"]
 Need = Literal["required", "preferred", "none"]
 PRESENT = "present"
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+TEXT_MAX_CHARS = 10_000  # a summary, a highlight, a publication's title
+NAME_MAX_CHARS = 200  # a name, a title, a skill
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX_CHARS)
+]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX_CHARS)
+]
 
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
