@@ -176,14 +176,13 @@ def _looks_like_html(text: str, name: str) -> bool:
 
 
 def _read_html(html: str) -> _Source:
-    from fitscore.drafting.html import html_blocks, parse_html, site_name, tree_blocks
+    from fitscore.drafting.html import html_blocks, read_page
     from fitscore.drafting.text import text_blocks
 
     structured = read_structured(html)
     notes = list(structured.notes)
-    root = parse_html(html)
-    visible = tree_blocks(root) if root is not None else []
-    page_company = site_name(root)
+    page = read_page(html)
+    visible, page_company = page.blocks, page.site_name
     data = structured.posting
     visible_text = "\n".join(block.text for block in visible)
     if data is None or has_requirement_heading(visible):
