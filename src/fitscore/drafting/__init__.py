@@ -32,6 +32,7 @@ from fitscore.drafting.sections import Clause, clauses, has_requirement_heading
 from fitscore.drafting.structured import JobPostingData, read_structured
 from fitscore.drafting.writer import DraftDocument, SourcedItem, to_yaml
 from fitscore.errors import FitscoreError
+from fitscore.models import NAME_MAX_CHARS
 from fitscore.skills.catalog import Catalog
 from fitscore.textcodec import decode
 
@@ -88,7 +89,7 @@ def draft_posting(
         company
         or data.company
         or source.page_company
-        or find_company(source.blocks, source.text, found_title)
+        or (find_company(source.blocks, source.text, found_title) or "")[:NAME_MAX_CHARS]
     )
     if not found_company:
         notes.append(NO_COMPANY)

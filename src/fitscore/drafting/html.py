@@ -94,7 +94,8 @@ class _Reader:
             self.skipping += 1
             return
         if self.heading is not None:
-            self.heading_depth += 1  # a heading's text is all the text inside it
+            self.heading_depth += 1  # a heading's text is all the visible text inside it
+            self.skipping = 1 if name in _SKIP else 0
             return
         if not name or name in _SKIP:
             self.skipping = 1
@@ -117,6 +118,8 @@ class _Reader:
     def end(self, tag: object) -> None:
         if self.skipping:
             self.skipping -= 1
+            if not self.skipping and self.heading is not None:
+                self.heading_depth -= 1  # the skipped element inside a heading has ended
             return
         if self.heading is not None and self.heading_depth:
             self.heading_depth -= 1
