@@ -201,9 +201,9 @@ def load_pair(
 
 
 def load_json(path: str, limits: Limits = DEFAULT_LIMITS, stdin: BinaryIO | None = None) -> object:
-    """A JSON document from a file (or ``stdin``); syntax errors name line and column."""
-    import json
-
+    """A JSON document from a file (or ``stdin``); every problem (a syntax error, a duplicate
+    key, nesting past the limit) names its line and column (see :mod:`fitscore.jsonsource`)."""
+    from fitscore.jsonsource import parse_json
     from fitscore.textcodec import decode
 
     raw, name = read_source(path, limits, stdin)
@@ -214,11 +214,7 @@ def load_json(path: str, limits: Limits = DEFAULT_LIMITS, stdin: BinaryIO | None
         except UnicodeDecodeError as exc:
             line = raw.count(b"\n", 0, exc.start) + 1
             raise InputError([error(name, line, 1, "encoding", "invalid UTF-8")]) from exc
-    try:
-        return json.loads(decoded.text)
-    except json.JSONDecodeError as exc:
-        problem = error(name, exc.lineno, exc.colno, "json-syntax", f"invalid JSON: {exc.msg}")
-        raise InputError([problem]) from exc
+    return parse_json(decoded.text.removeprefix("\ufeff"), name, limits)
 
 
 def _without_echoes(details: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -260,14 +256,15 @@ def _problem(document: Document, model: type[BaseModel], detail: ErrorDetails) -
         message = f"missing required key '{loc[-1]}'{scope}"
         return error(document.path, line, column, "missing-key", message)
     line, column = document.position(loc)
-    message = _message(detail)
+    message = error_message(detail)
     code = "invalid-date" if kind in ("date", "date_order") else "invalid-value"
     if kind == "unknown_category":
         code = "unknown-category"
     return error(document.path, line, column, code, f"{where}: {message}" if where else message)
 
 
-def _message(detail: ErrorDetails) -> str:
+def error_message(detail: ErrorDetails) -> str:
+    """A validation error in the words of a file's author ("is longer than 200 characters")."""
     kind = detail["type"]
     context = detail.get("ctx") or {}
     given = detail.get("input")

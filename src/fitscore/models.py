@@ -30,8 +30,8 @@ Need = Literal["required", "preferred", "none"]
 PRESENT = "present"
 
 # The limits of a file's values (`parse` and `import` write within them by construction).
-TEXT_MAX_CHARS = 10_000
-NAME_MAX_CHARS = 200
+TEXT_MAX_CHARS = 10_000  # a summary, a highlight, a publication's title
+NAME_MAX_CHARS = 200  # a name, a title, a skill
 ANY_OF_MAX_ITEMS = 100
 
 Text = Annotated[

@@ -307,7 +307,7 @@ def test_a_skill_name_the_model_refuses_is_noted() -> None:
     Profile.model_validate(result.profile)
     assert result.profile["skills"] == ["Go"]
     [note] = result.dropped
-    assert note.startswith("skills[0].keywords[0] 'xxx") and "at most 200 characters" in note
+    assert note.startswith("skills[0].keywords[0] 'xxx") and "longer than 200 characters" in note
 
 
 # --- work, publications, projects -----------------------------------------------------------
@@ -483,7 +483,7 @@ def test_missing_basics_name_is_an_input_problem(document: object) -> None:
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [(5, "basics.name is a number, not text"), ("x" * 201, "at most 200 characters")],
+    [(5, "basics.name is a number, not text"), ("x" * 201, "longer than 200 characters")],
 )
 def test_an_unusable_basics_name_is_an_input_problem(name: object, message: str) -> None:
     with pytest.raises(InputError, match=message):

@@ -32,6 +32,7 @@ from fitscore.drafting.sections import Clause, clauses, has_requirement_heading
 from fitscore.drafting.structured import JobPostingData, read_structured
 from fitscore.drafting.writer import DraftDocument, Fitter, SourcedItem, fit_name, to_yaml
 from fitscore.errors import FitscoreError
+from fitscore.models import NAME_MAX_CHARS
 from fitscore.skills.catalog import Catalog
 from fitscore.textcodec import decode
 
@@ -90,7 +91,7 @@ def draft_posting(
         company
         or data.company
         or source.page_company
-        or find_company(source.blocks, source.text, found_title)
+        or (find_company(source.blocks, source.text, found_title) or "")[:NAME_MAX_CHARS]
     )
     if not found_company:
         notes.append(NO_COMPANY)
@@ -181,14 +182,13 @@ def _looks_like_html(text: str, name: str) -> bool:
 
 
 def _read_html(html: str) -> _Source:
-    from fitscore.drafting.html import html_blocks, parse_html, site_name, tree_blocks
+    from fitscore.drafting.html import html_blocks, read_page
     from fitscore.drafting.text import text_blocks
 
     structured = read_structured(html)
     notes = list(structured.notes)
-    root = parse_html(html)
-    visible = tree_blocks(root) if root is not None else []
-    page_company = site_name(root)
+    page = read_page(html)
+    visible, page_company = page.blocks, page.site_name
     data = structured.posting
     visible_text = "\n".join(block.text for block in visible)
     if data is None or has_requirement_heading(visible):

@@ -1,10 +1,11 @@
 """HTML to blocks: headings, bold-only lines, list items and paragraphs; links keep their text
-only, and scripts, styles, navigation and forms are not posting text. Parsed with lxml (fast
-on megabyte pages)."""
+only, and scripts, styles, navigation and forms are not posting text. Read from lxml's parser
+events (fast on megabyte pages, linear in the page whatever its nesting)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from fitscore.drafting.blocks import Block
 
@@ -24,85 +25,133 @@ _INLINE = frozenset(
         "wbr", "label", "img", "input",
     }
 )  # fmt: skip
-_MAX_DEPTH = 150
 _BOLD_HEADING_WORDS = 12
+_SITE_NAME = "og:site_name"
 
 
-def parse_html(html: str) -> Any:
-    """The page as an lxml element tree (None when there is nothing to parse)."""
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What a page shows: its blocks, and the site's name from its ``og:site_name``."""
+
+    blocks: list[Block]
+    site_name: str | None = None
+
+
+def read_page(html: str) -> Page:
+    """The visible blocks of an HTML page or fragment, read in one pass over the parser's
+    events: no tree is built and nothing recurses, so neither deep nesting (libxml2 stops
+    building a tree at 256 levels) nor a quarter of a million unclosed tags slows it down."""
     import lxml.etree
-    import lxml.html
 
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    reader = _Reader()
+    parser = lxml.etree.HTMLParser(
+        target=reader, encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
-    except (lxml.etree.ParserError, ValueError):
-        return None
+        parser.feed(html.encode("utf-8", "replace"))
+        parser.close()
+    except (lxml.etree.LxmlError, ValueError):
+        pass  # what was read so far stands; the parser recovers from anything else
+    reader.flush()
+    return Page(reader.out, reader.site_name)
 
 
 def html_blocks(html: str) -> list[Block]:
     """The visible blocks of an HTML page or fragment."""
-    root = parse_html(html)
-    return tree_blocks(root) if root is not None else []
+    return read_page(html).blocks
 
 
-def tree_blocks(root: Any) -> list[Block]:
-    """The visible blocks of a parsed page."""
-    walker = _Walker()
-    walker.walk(root, bold=False, depth=0)
-    walker.flush()
-    return walker.out
+@dataclass(slots=True)
+class _Element:
+    """An open element: how it ends (what to restore, whether it ends a block)."""
+
+    kind: str  # "skip", "heading", "inline", "block" or "void"
+    bold: bool = False
+    role: str = "text"  # the role of the text around the element, restored when it ends
+    level: int = 0  # a heading's level
 
 
-def site_name(root: Any) -> str | None:
-    """The page's og:site_name, which is the company on most careers sites."""
-    if root is None:
-        return None
-    for content in root.xpath("//meta[@property='og:site_name']/@content")[:1]:
-        name = " ".join(str(content).split())[:200]
-        return name or None
-    return None
+class _Reader:
+    """An lxml parser target: blocks from start, end and data events, one stack of open
+    elements, no recursion."""
 
-
-class _Walker:
     def __init__(self) -> None:
         self.out: list[Block] = []
         self.line: list[tuple[str, bool]] = []  # inline text pieces and whether they are bold
         self.role = "text"
+        self.open: list[_Element] = []
+        self.skipping = 0  # open elements inside a skipped one (script, nav, ...)
+        self.bold = 0  # open bold elements
+        self.heading: list[str] | None = None  # the text of the heading being read
+        self.heading_depth = 0  # open elements inside it
+        self.site_name: str | None = None
 
-    def walk(self, element: Any, *, bold: bool, depth: int) -> None:
-        if element.text:
-            self.line.append((element.text, bold))
-        for child in element:
-            self.tag(child, bold=bold, depth=depth + 1)
-            if child.tail:
-                self.line.append((child.tail, bold))
-
-    def tag(self, element: Any, *, bold: bool, depth: int) -> None:
-        name = element.tag.lower() if isinstance(element.tag, str) else ""
+    def start(self, tag: object, attributes: Mapping[str, str]) -> None:
+        name = tag.lower() if isinstance(tag, str) else ""
+        if name == "meta" and self.site_name is None:
+            self._meta(attributes)  # in the head, which is skipped
+        if self.skipping:
+            self.skipping += 1
+            return
+        if self.heading is not None:
+            self.heading_depth += 1  # a heading's text is all the visible text inside it
+            self.skipping = 1 if name in _SKIP else 0
+            return
         if not name or name in _SKIP:
-            return
-        if name == "br":
+            self.skipping = 1
+        elif name == "br":
             self.flush()
-            return
-        if depth > _MAX_DEPTH:
-            self.line.append((" ".join(element.itertext()), bold))
-            return
-        if name in _HEADINGS:
+            self.open.append(_Element("void"))
+        elif name in _HEADINGS:
             self.flush()
-            text = _squash(element.text_content())
+            self.heading, self.heading_depth = [], 0
+            self.open.append(_Element("heading", level=_HEADINGS[name]))
+        elif name in _INLINE:
+            self.open.append(_Element("inline", bold=name in _BOLD))
+            self.bold += name in _BOLD
+        else:
+            self.flush()
+            self.open.append(_Element("block", role=self.role))
+            if name in _ITEMS:
+                self.role = "item"
+
+    def end(self, tag: object) -> None:
+        if self.skipping:
+            self.skipping -= 1
+            if not self.skipping and self.heading is not None:
+                self.heading_depth -= 1  # the skipped element inside a heading has ended
+            return
+        if self.heading is not None and self.heading_depth:
+            self.heading_depth -= 1
+            return
+        if not self.open:
+            return
+        element = self.open.pop()
+        if element.kind == "heading":
+            text = _squash("".join(self.heading or ()))
+            self.heading = None
             if text:
-                self.out.append(Block("heading", text, _HEADINGS[name]))
+                self.out.append(Block("heading", text, element.level))
+        elif element.kind == "inline":
+            self.bold -= element.bold
+        elif element.kind == "block":
+            self.flush()
+            self.role = element.role
+
+    def data(self, text: str) -> None:
+        if self.skipping:
             return
-        if name in _INLINE:
-            self.walk(element, bold=bold or name in _BOLD, depth=depth)
-            return
-        self.flush()
-        previous = self.role
-        self.role = "item" if name in _ITEMS else previous
-        self.walk(element, bold=bold, depth=depth)
-        self.flush()
-        self.role = previous
+        if self.heading is not None:
+            self.heading.append(text)
+        else:
+            self.line.append((text, self.bold > 0))
+
+    def close(self) -> None:
+        return None
+
+    def _meta(self, attributes: Mapping[str, str]) -> None:
+        if attributes.get("property") == _SITE_NAME:
+            self.site_name = " ".join(str(attributes.get("content", "")).split())[:200] or None
 
     def flush(self) -> None:
         pieces, self.line = self.line, []

@@ -12,13 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-_JSON_LD = re.compile(
-    r"<script\b[^>]{0,400}?type\s*=\s*[\"']?application/ld\+json[\"']?[^>]{0,400}>(.*?)</script\s*>",
-    re.IGNORECASE | re.DOTALL,
+from fitscore.errors import InputError
+from fitscore.jsonsource import SYNTAX, parse_json
+
+_JSON_LD_START = re.compile(
+    r"<script\b[^>]{0,400}?type\s*=\s*[\"']?application/ld\+json[\"']?[^>]{0,400}>", re.IGNORECASE
 )
+_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 _MICRODATA = re.compile(r"itemtype\s*=\s*[\"'][^\"']{0,200}JobPosting", re.IGNORECASE)
 _RDFA = re.compile(r"typeof\s*=\s*[\"'][^\"']{0,200}JobPosting", re.IGNORECASE)
 _MAX_REPAIR_CHARS = 200_000
+_NOTED_PROBLEMS = 3  # unreadable blocks described one by one in the note; the rest counted
 # Text fields that hold requirements, with the heading their text is read under.
 _REQUIREMENT_FIELDS = (
     ("qualifications", "Qualifications"),
@@ -49,12 +53,18 @@ class StructuredResult:
 
 
 def read_structured(html: str) -> StructuredResult:
-    """The first JobPosting of the page, and notes on structured data that could not be used."""
+    """The first JobPosting of the page, and notes on structured data that could not be used.
+
+    Structured data that cannot be read (broken JSON, nesting past the limit, a number too long
+    to be one, text that is not text, no object at all) never stops the parse: it is named in a
+    note, with its line in the page, and the page's visible text is read instead.
+    """
     result = StructuredResult()
-    broken = 0
-    for match in _JSON_LD.finditer(html):
-        document, strict = _lenient_json(match.group(1))
-        broken += not strict
+    problems: list[str] = []
+    for start, end in _json_ld_blocks(html):
+        document, problem = _lenient_json(html, start, end)
+        if problem is not None:
+            problems.append(problem)
         if document is None:
             continue
         for candidate in _walk(document):
@@ -63,39 +73,115 @@ def read_structured(html: str) -> StructuredResult:
                 break
         if result.posting is not None:
             break
-    if broken and result.posting is None:
+    if problems and result.posting is None:
+        shown = "; ".join(problems[:_NOTED_PROBLEMS])
+        more = len(problems) - _NOTED_PROBLEMS
         result.notes.append(
-            f"{broken} JSON-LD block(s) were not valid JSON and held no usable JobPosting; "
-            "the page's visible text was read instead"
+            f"{len(problems)} JSON-LD block(s) held no usable data ({shown}"
+            + (f"; and {more} more" if more > 0 else "")
+            + "); the page's visible text was read instead"
         )
     if result.posting is None and (_MICRODATA.search(html) or _RDFA.search(html)):
         result.posting = _from_extruct(html, result.notes)
     return result
 
 
-def _lenient_json(text: str) -> tuple[Any, bool]:
-    """The JSON value of a block (None when hopeless) and whether it was valid JSON."""
+def _json_ld_blocks(html: str) -> Iterator[tuple[int, int]]:
+    """Where the text of each JSON-LD script of the page starts and ends.
+
+    Each search starts where the last block ended, and a script left open ends the search (no
+    later one can close either), so the page is read once whatever it holds."""
+    position = 0
+    while (start := _JSON_LD_START.search(html, position)) is not None:
+        end = _SCRIPT_END.search(html, start.end())
+        if end is None:
+            return
+        yield start.end(), end.start()
+        position = end.end()
+
+
+def _lenient_json(html: str, start: int, end: int) -> tuple[Any, str | None]:
+    """The JSON value of the block ``html[start:end]`` (None when hopeless) and, when it was
+    not valid JSON-LD, why, at its line and column in the page.
+
+    Small syntax mistakes (a trailing comma) are repaired; nesting past the limit, a number too
+    long to convert and a lone surrogate are not, since no repair makes them data.
+    """
+    text = html[start:end]
     body = text.strip()
     if body.startswith("<!--"):
         body = body[4:]
     if body.endswith("-->"):
         body = body[:-3]
     body = body.strip().removeprefix("<![CDATA[").removesuffix("]]>").strip()
+    where = start + text.find(body)
     if not body:
-        return None, True
+        return None, None
     try:
-        return json.loads(body, strict=False), True  # strict=False: raw newlines in strings
-    except (json.JSONDecodeError, RecursionError):
-        pass
-    if len(body) > _MAX_REPAIR_CHARS:
-        return None, False  # repairing is slow on huge blocks; the visible text is read instead
+        # strict=False: raw newlines in strings; a duplicate key keeps the last, as browsers do
+        document = parse_json(body, "<json-ld>", strict=False, duplicate_keys=True)
+    except InputError as exc:
+        first = exc.problems[0]
+        offset = where + _offset(body, first.line, first.column)
+        problem = f"{_page_position(html, offset)}: {first.message}"
+        if first.code != SYNTAX or len(body) > _MAX_REPAIR_CHARS:
+            # repairing is slow on huge blocks; the visible text is read instead
+            return None, problem
+        return _repaired(body), problem
+    if not isinstance(document, dict | list) or not document:
+        return None, f"{_page_position(html, where)}: {_json_kind(document)}"
+    return document, None
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The offset in ``text`` of a 1-based line and column (0 for an unknown line)."""
+    start = 0
+    for _ in range(max(line, 1) - 1):
+        newline = text.find("\n", start)
+        if newline < 0:
+            break
+        start = newline + 1
+    return start + max(column, 1) - 1
+
+
+def _page_position(html: str, offset: int) -> str:
+    line = html.count("\n", 0, offset) + 1
+    column = offset - (html.rfind("\n", 0, offset) + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def _repaired(body: str) -> Any:
     try:
         from json_repair import repair_json
 
         repaired = repair_json(body, return_objects=True)
     except Exception:  # json-repair raises plain exceptions on hopeless input
-        return None, False
-    return (repaired if isinstance(repaired, dict | list) and repaired else None), False
+        return None
+    if not isinstance(repaired, dict | list) or not repaired or _unusable(repaired):
+        return None
+    return repaired
+
+
+def _unusable(value: Any) -> bool:
+    """Would repaired data break what reads it: too deep, or holding text that is not text?"""
+    try:
+        parse_json(json.dumps(value), "<repaired>")
+    except (InputError, ValueError, RecursionError):
+        return True
+    return False
+
+
+def _json_kind(value: Any) -> str:
+    """What a block holds that is no JSON-LD data, in JSON's words."""
+    if isinstance(value, dict | list):
+        return "an empty object" if isinstance(value, dict) else "an empty list"
+    if value is None:
+        kind = "null"
+    elif isinstance(value, bool):
+        kind = "true/false"
+    else:
+        kind = "text" if isinstance(value, str) else "a number"
+    return f"{kind}, not an object"
 
 
 def _walk(document: Any, depth: int = 0) -> Iterator[dict[str, Any]]:

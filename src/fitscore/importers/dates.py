@@ -22,6 +22,9 @@ from fitscore.models import StrictModel
 from fitscore.rules import packaged
 
 FUTURE_YEARS = 10
+# No written date or span is longer ("Expected graduation: Summer semester 2027 - Present"); a
+# longer text is not one, and is not searched for one (which keeps every pass here linear).
+MAX_DATE_CHARS = 100
 
 
 class DateWords(StrictModel):
@@ -56,7 +59,10 @@ _SPAN = re.compile(
 
 def split_span(text: str) -> tuple[str, str] | None:
     """The two ends of "START - END" written in one field, or None if it is one date."""
-    parts = _SPAN.split(text.strip(), maxsplit=1)
+    text = " ".join(text.split())
+    if len(text) > MAX_DATE_CHARS:
+        return None
+    parts = _SPAN.split(text, maxsplit=1)
     if len(parts) == 2 and parts[0].strip() and parts[1].strip():
         return parts[0].strip(), parts[1].strip()
     return None
@@ -76,6 +82,8 @@ def parse_date(value: object, *, is_end: bool, today: datetime.date) -> ResumeDa
     elif isinstance(value, str):
         text = value.strip()
     else:
+        return None
+    if len(text) > MAX_DATE_CHARS:
         return None
     iso = _ISO.fullmatch(text)
     if iso is not None:

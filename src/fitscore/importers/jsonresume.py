@@ -32,7 +32,10 @@ from pydantic import BaseModel, ValidationError
 from fitscore.diagnostics import error
 from fitscore.errors import InputError
 from fitscore.importers.dates import ResumeDate, is_ongoing, parse_date, split_span
+from fitscore.importers.trim import keep_within
+from fitscore.loading import error_message
 from fitscore.models import (
+    NAME_MAX_CHARS,
     DegreeLevelName,
     Education,
     Experience,
@@ -44,6 +47,7 @@ from fitscore.models import (
     StrictModel,
 )
 from fitscore.rules import packaged
+from fitscore.sources import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from fitscore.skills.matcher import Resolver
@@ -117,7 +121,7 @@ MAPPED_SECTIONS = frozenset({"basics", "work", "education", "publications", "ski
 # "$schema" only points at the JSON Resume schema; it carries nothing to lose.
 IGNORED_KEYS = frozenset({"$schema"})
 
-_PARENTHESISED = re.compile(r"\(([^)]*)\)")
+_PARENTHESISED = re.compile(r"\(([^()]*)\)")  # innermost only: linear on "((((..."
 _PARENTHESISED_NAME = re.compile(r"([^()]+)\(([^()]+)\)")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Separators of a list written in one name. A comma, semicolon or bar never belongs to a skill's
@@ -164,16 +168,21 @@ class ImportResult:
 
 
 def from_jsonresume(
-    document: object, *, today: datetime.date, source: str = "<json>"
+    document: object,
+    *,
+    today: datetime.date,
+    source: str = "<json>",
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ImportResult:
     """Map a parsed JSON Resume document to profile data (see the module docstring).
 
     ``today`` decides whether a degree is still in progress: one with no ``endDate``, or an
     ``endDate`` after ``today``, is ``in_progress``; any other is ``completed``. Malformed
     parts are reported in ``dropped`` and skipped, so the returned profile always satisfies
-    ``Profile.model_validate``. Only a document that is not an object, or has no usable
-    ``basics.name``, raises ``InputError`` (its problem located in ``source``), because a
-    profile cannot exist without a name.
+    ``Profile.model_validate``, and its YAML loads within ``limits`` (those of the loader by
+    default; the longest lists are cut, with a note, when it would not). Only a document that
+    is not an object, or has no usable ``basics.name``, raises ``InputError`` (its problem
+    located in ``source``), because a profile cannot exist without a name.
     """
     if not isinstance(document, dict):
         message = f"a JSON Resume is a JSON object, not {_json_type(document)}"
@@ -197,6 +206,8 @@ def from_jsonresume(
         "projects": importer.projects,
     }
     profile.update({section: entries for section, entries in sections.items() if entries})
+    # What the loader would refuse is cut here, so that the written profile always loads.
+    importer.dropped.extend(keep_within(profile, _profile_yaml, limits))
     return ImportResult(
         profile=profile, dropped=tuple(importer.dropped), read_as=tuple(importer.read_as)
     )
@@ -209,9 +220,11 @@ def to_yaml(result: ImportResult) -> str:
     was generated. Keys keep the profile order, non-ASCII text is written as is, and
     multi-line text is written as a ``|`` block so it stays readable.
     """
-    body = yaml.dump(
-        result.profile, Dumper=_ProfileDumper, sort_keys=False, allow_unicode=True, width=100
-    )
+    return _profile_yaml(result.profile)
+
+
+def _profile_yaml(profile: dict[str, object]) -> str:
+    body = yaml.dump(profile, Dumper=_ProfileDumper, sort_keys=False, allow_unicode=True, width=100)
     return f"{SCHEMA_COMMENT}\n{IMPORT_COMMENT}\n{body}"
 
 
@@ -275,12 +288,16 @@ def _is_heading(name: str, keywords: list[str]) -> bool:
 
 def _known_skill(name: str) -> bool:
     """Is ``name`` a catalogue skill as written (not as a likely misspelling)?"""
+    if len(name) > NAME_MAX_CHARS:
+        return False  # no skill's name is that long, and fuzzy matching is slow on long text
     resolution = _resolver().resolve(name)
     return resolution.skill is not None and not resolution.typo
 
 
 def _skill_identity(name: str) -> str:
     """One identity per skill: "HTML5" and "HTML" are one, unknown names by their spelling."""
+    if len(name) > NAME_MAX_CHARS:
+        return " ".join(name.casefold().split())
     resolution = _resolver().resolve(name)
     if resolution.skill is not None and not resolution.typo:
         return resolution.skill
@@ -330,10 +347,13 @@ def _degree_level(study_type: str) -> DegreeLevelName | None:
         _PARENTHESISED.sub(" ", study_type),
     ]
     levels = resume_keys().degree_levels
+    longest = _longest_level_words()
     for candidate in candidates:
         words = _vocabulary_key(candidate).split()
         # The level leads and the subject follows: "Master of Science", "BS Computer Science".
-        for length in range(len(words), 0, -1):
+        # Only as many leading words as the longest level name has can name one, which keeps a
+        # studyType of a million words linear.
+        for length in range(min(len(words), longest), 0, -1):
             level = levels.get(" ".join(words[:length]))
             if level is not None:
                 return level
@@ -344,6 +364,11 @@ def _degree_level(study_type: str) -> DegreeLevelName | None:
             if len(word) >= 4 and word in levels:
                 return levels[word]
     return None
+
+
+@cache
+def _longest_level_words() -> int:
+    return max(len(name.split()) for name in resume_keys().degree_levels)
 
 
 def _json_type(value: object) -> str:
@@ -374,13 +399,19 @@ def _shown(value: object, limit: int = 60) -> str:
     return f"'{text[: limit - 1]}…'" if len(text) > limit else f"'{text}'"
 
 
+def _brief(text: str, limit: int = 60) -> str:
+    """A key or a name as a note shows it: on one line, and cut when long."""
+    flat = " ".join(text.split())
+    return f"{flat[: limit - 1]}…" if len(flat) > limit else flat
+
+
 def _is_missing(value: object) -> bool:
     """JSON Resume writers leave empty strings, lists and objects for sections not filled in."""
     return value is None or (isinstance(value, str | list | dict) and not value)
 
 
 def _first_message(error: ValidationError) -> str:
-    return str(error.errors()[0]["msg"])
+    return error_message(error.errors(include_url=False)[0])
 
 
 class _SkillList:
@@ -429,7 +460,7 @@ class _Importer:
             if meant is None and _written_key(key) in known:
                 meant = _written_key(key)
             if meant is not None:
-                self.read_as.append(f"{key}: read as the JSON Resume section {meant}")
+                self.read_as.append(f"{_brief(key)}: read as the JSON Resume section {meant}")
                 self.read_section_as(key, meant, value)
                 return
         self.read_section_as(key, key, value)
@@ -455,7 +486,8 @@ class _Importer:
                 reader(f"{key}[{index}]", self.schema_fields(f"{key}[{index}]", entry, section))
         else:
             self.note(
-                f"{key}: not a JSON Resume v1.0.0 section nor a known other name of one; left out"
+                f"{_brief(key)}: not a JSON Resume v1.0.0 section nor a known other name of one; "
+                "left out"
             )
 
     def schema_fields(self, path: str, entry: dict[str, object], section: str) -> dict[str, object]:
@@ -523,7 +555,7 @@ class _Importer:
                 for index, entry in enumerate(value):
                     self.note_unmapped_entry(f"basics.profiles[{index}]", entry, "network")
             else:
-                self.note(f"basics.{key} {_shown(value)}: not part of a profile")
+                self.note(f"basics.{_brief(key)} {_shown(value)}: not part of a profile")
 
     def summary(self, name: str) -> str | None:
         """The profile summary, checked against the model now that the name is known."""
@@ -737,7 +769,7 @@ class _Importer:
         """``path`` with the entry's own name, so a note can be found in the document."""
         name = entry.get(name_key) if isinstance(entry, dict) else None
         if isinstance(name, str) and name.strip():
-            return f"{path} ({' '.join(name.split())})"
+            return f"{path} ({_brief(name)})"
         return path
 
     def text(self, entry: dict[str, object], key: str, path: str) -> str | None:
@@ -807,7 +839,9 @@ class _Importer:
         unused = [key for key, value in entry.items() if key not in used and not _is_missing(value)]
         if unused:
             label = self.label(path, entry, name_key)
-            self.note(f"{label}: {', '.join(unused)} not imported (no place in a profile)")
+            self.note(
+                f"{label}: {', '.join(map(_brief, unused))} not imported (no place in a profile)"
+            )
 
     def conform(
         self,
@@ -829,7 +863,7 @@ class _Importer:
                 model.model_validate(entry)
             except ValidationError as error:
                 problem = error.errors()[0]
-                message = problem["msg"]
+                message = error_message(problem)
                 location = problem["loc"]
                 field = str(location[0]) if location else ""
                 source = f"{path}.{sources.get(field, field)}"
