@@ -76,3 +76,15 @@ def test_schema_needs_a_kind_unless_it_writes_both(tmp_path: Path) -> None:
     result = run("schema")
     assert result.exit_code == 2
     assert "name a KIND" in result.stderr
+
+
+def test_import_points_the_profile_at_the_schemas_above_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    resume = ROOT / "tests" / "examples" / "jsonresume" / "full-resume.json"
+    monkeypatch.chdir(tmp_path)
+    run("schema", "--write", "schemas")
+    (tmp_path / "profiles").mkdir()
+    result = run("import", "jsonresume", str(resume), "-o", "profiles/me.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert schema_line(tmp_path / "profiles" / "me.yaml") == "../schemas/profile.schema.json"

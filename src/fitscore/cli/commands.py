@@ -463,6 +463,7 @@ def import_jsonresume(
     """
     from fitscore.importers.jsonresume import from_jsonresume, to_yaml
     from fitscore.loading import load_json
+    from fitscore.schemas import with_reference
 
     with guard():
         document = load_json(source, Limits(max_bytes=max_bytes), _stdin())
@@ -472,7 +473,8 @@ def import_jsonresume(
             note(f"read: {reading}")
         for dropped in result.dropped:
             note(f"not imported: {dropped}")
-        output_text(to_yaml(result), output, force=force)
+        text = with_reference(to_yaml(result), FileKind.PROFILE, output)
+        output_text(text, output, force=force)
 
 
 @app.command(cls=Command)

@@ -52,7 +52,6 @@ from fitscore.sources import DEFAULT_LIMITS, Limits
 if TYPE_CHECKING:
     from fitscore.skills.matcher import Resolver
 
-SCHEMA_COMMENT = "# yaml-language-server: $schema=../schemas/profile.schema.json"
 IMPORT_COMMENT = "# imported from JSON Resume by fitscore; check before use"
 
 # JSON Resume's skills[].level is free text too; same key form as the degree levels of
@@ -225,7 +224,7 @@ def to_yaml(result: ImportResult) -> str:
 
 def _profile_yaml(profile: dict[str, object]) -> str:
     body = yaml.dump(profile, Dumper=_ProfileDumper, sort_keys=False, allow_unicode=True, width=100)
-    return f"{SCHEMA_COMMENT}\n{IMPORT_COMMENT}\n{body}"
+    return f"{IMPORT_COMMENT}\n{body}"
 
 
 class _ProfileDumper(yaml.SafeDumper):
