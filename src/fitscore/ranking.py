@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import heapq
+import itertools
 import json
 import multiprocessing
 import os
@@ -34,7 +35,7 @@ from fitscore.models import Posting, Profile, Weights
 from fitscore.reports import DemandItem, DemandReport, DemandRow, RankEntry, RankReport
 from fitscore.scoring import Scorer
 from fitscore.skills.catalog import Catalog
-from fitscore.sources import DEFAULT_LIMITS, Limits, collect, read_bytes
+from fitscore.sources import DEFAULT_LIMITS, Limits, collect, discover, each_once, read_bytes
 from fitscore.vocabulary import Section
 from fitscore.workers import in_workers
 from fitscore.yamlsource import parse_bytes
@@ -112,14 +113,17 @@ def rank(
         strict=strict,
         progress=progress,
         cache=cache,
+        ordered=top is None,  # the best N do not depend on the order postings come in
     )
     kept = (entry for entry in found if min_score is None or entry.score >= min_score)
     if top is not None:
         entries = heapq.nsmallest(top, kept, key=RankEntry.sort_key)
+        problems = sorted(tally.problems, key=lambda problem: (problem.path, problem.line))
     else:
         entries = sorted(kept, key=RankEntry.sort_key)
+        problems = tally.problems
     return RankReport(
-        tuple(entries), tuple(tally.problems), tally.inputs, tally.failed, tuple(tally.notes)
+        tuple(entries), tuple(problems), tally.inputs, tally.failed, tuple(tally.notes)
     )
 
 
@@ -136,14 +140,19 @@ def scored(
     strict: bool = False,
     progress: Progress | None = None,
     cache: Path | bool = False,
+    ordered: bool = True,
 ) -> Iterator[RankEntry]:
     """Each posting's ranking entry as soon as it is scored, in input order (not ranked).
 
-    What is not a result (bad files, cache notes) is added to ``tally`` on the way.
+    What is not a result (bad files, cache notes) is added to ``tally`` on the way. With
+    ``ordered`` False, folders are walked in the order they list their files and nothing is
+    held per posting, however many there are: memory stays flat.
     """
     scorer = _scorer(profile, catalog, weights, today, limits)
     measure = _Measure("summary", scorer.summary, _encode_entry, _decode_entry, _unscorable)
-    yield from _over_postings(scorer, paths, measure, tally, jobs, limits, strict, progress, cache)
+    yield from _over_postings(
+        scorer, paths, measure, tally, jobs, limits, strict, progress, cache, ordered
+    )
 
 
 def demand(
@@ -233,27 +242,18 @@ def _over_postings(
     strict: bool,
     progress: Progress | None,
     cache: Path | bool,
+    ordered: bool = True,
 ) -> Iterator[R]:
-    files, missing = collect(paths)
-    if missing and strict:
-        raise UnscorableError(missing)
-    tally.problems.extend(missing)
-    tally.failed += len(missing)
-    tally.inputs += len(files) + len(missing)
     results = _open_cache(cache, scorer, measure.name, tally.notes)
     worker = _Worker(scorer, measure, limits, results)
-    # Results the cache proves still hold are taken here; only the others go to the workers.
-    kept = _proven(results, files, measure) if results is not None else {}
-    todo = [path for index, path in enumerate(files) if index not in kept]
-    chosen = jobs if jobs is not None else default_jobs(len(todo))
-    scored_now: Iterator[_Scored[R] | _Failure] = _outcomes(worker, todo, chosen, tally.notes)
-    outcomes = (
-        _Scored(kept[index]) if index in kept else next(scored_now) for index in range(len(files))
-    )
+    if ordered:
+        outcomes, total = _in_order(worker, paths, tally, jobs, strict, results, measure)
+    else:
+        outcomes, total = _as_found(worker, list(paths), tally, jobs, strict, progress)
     try:
         for done, outcome in enumerate(outcomes, 1):
             if progress is not None:
-                progress(done, len(files))
+                progress(done, max(done, total))
             if isinstance(outcome, _Failure):
                 tally.failed += 1
                 tally.problems.extend(outcome.problems)
@@ -269,6 +269,64 @@ def _over_postings(
     finally:
         if results is not None:
             results.close()
+
+
+def _in_order(
+    worker: _Worker[R],
+    paths: Iterable[str],
+    tally: Tally,
+    jobs: int | None,
+    strict: bool,
+    results: ResultCache | None,
+    measure: _Measure[R],
+) -> tuple[Iterator[_Scored[R] | _Failure], int]:
+    """Every posting's outcome in input order, and how many there are (the files are listed
+    first: a folder's in sorted order)."""
+    files, missing = collect(paths)
+    if missing and strict:
+        raise UnscorableError(missing)
+    tally.problems.extend(missing)
+    tally.failed += len(missing)
+    tally.inputs += len(files) + len(missing)
+    # Results the cache proves still hold are taken here; only the others go to the workers.
+    kept = _proven(results, files, measure) if results is not None else {}
+    todo = [path for index, path in enumerate(files) if index not in kept]
+    chosen = jobs if jobs is not None else default_jobs(len(todo))
+    scored_now: Iterator[_Scored[R] | _Failure] = _outcomes(worker, todo, chosen, tally.notes)
+    outcomes = (
+        _Scored(kept[index]) if index in kept else next(scored_now) for index in range(len(files))
+    )
+    return outcomes, len(files)
+
+
+def _as_found(
+    worker: _Worker[R],
+    paths: list[str],
+    tally: Tally,
+    jobs: int | None,
+    strict: bool,
+    progress: Progress | None,
+) -> tuple[Iterator[_Scored[R] | _Failure], int]:
+    """Every posting's outcome in the order the folders list them, holding nothing per
+    posting; the count (for the progress bar and the worker count) is a walk of its own,
+    made only when one of them needs it. The worker asks the cache itself."""
+    total = 0
+    if progress is not None or jobs is None:
+        total = sum(1 for _ in each_once(discover(paths, ordered=False), len(paths) > 1))
+
+    def files() -> Iterator[str]:
+        for path, problem in each_once(discover(paths, ordered=False), len(paths) > 1):
+            tally.inputs += 1
+            if problem is None:
+                yield path
+                continue
+            if strict:
+                raise UnscorableError([problem])
+            tally.failed += 1
+            tally.problems.append(problem)
+
+    chosen = jobs if jobs is not None else default_jobs(total)
+    return _outcomes(worker, files(), chosen, tally.notes), total
 
 
 def _proven(results: ResultCache, files: Sequence[str], measure: _Measure[R]) -> dict[int, R]:
@@ -431,22 +489,27 @@ def _score_in_child(path: str) -> Any:
 
 
 def _outcomes(
-    worker: _Worker[Any], paths: Sequence[str], jobs: int, notes: list[str]
+    worker: _Worker[Any], paths: Iterable[str], jobs: int, notes: list[str]
 ) -> Iterator[Any]:
-    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        yield from map(worker, paths)
+    remaining = iter(paths)
+    if jobs <= 1:
+        yield from map(worker, remaining)
+        return
+    head = list(itertools.islice(remaining, max(PARALLEL_THRESHOLD, WARM_UP)))
+    if len(head) < max(PARALLEL_THRESHOLD, WARM_UP):  # too few for workers to pay for their start
+        yield from map(worker, head)
         return
     # The first postings are scored here, so that the workers start with the decisions about
     # the common terms already made (they would each make them again), then the scorer and
     # everything it learnt go to each worker once.
-    yield from map(worker, paths[:WARM_UP])
+    yield from map(worker, head[:WARM_UP])
     context = multiprocessing.get_context(_start_method())
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([__name__])
     state = pickle.dumps(worker, protocol=pickle.HIGHEST_PROTOCOL)
     yield from in_workers(
         _score_in_child,
-        paths[WARM_UP:],
+        itertools.chain(head[WARM_UP:], remaining),
         jobs,
         context,
         initializer=_start_worker,

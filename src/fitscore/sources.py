@@ -164,11 +164,13 @@ def _unreadable(path: str, message: str) -> InputError:
 
 
 def discover(
-    paths: Iterable[str], suffixes: tuple[str, ...] = YAML_SUFFIXES
+    paths: Iterable[str], suffixes: tuple[str, ...] = YAML_SUFFIXES, *, ordered: bool = True
 ) -> Iterator[tuple[str, Problem | None]]:
     """Files named, and files with ``suffixes`` under folders named, in sorted order.
 
-    Each comes with ``None``, or the problem that keeps it from being read. A file named is
+    Each comes with ``None``, or the problem that keeps it from being read. Sorting a folder's
+    files means holding their names; with ``ordered`` False they come as the folder lists them,
+    one at a time, and a walk of any size holds only the folders still to list. A file named is
     taken as it is (a pipe named on purpose is read); a :class:`FoundPath` only when it is a
     regular file.
     """
@@ -176,7 +178,7 @@ def discover(
         if not _utf8(path):
             yield printable_name(path), _bad_name(path)
         elif os.path.isdir(path):
-            yield from _walk(path, suffixes)
+            yield from _walk(path, suffixes) if ordered else _walk_as_found(path, suffixes)
         elif isinstance(path, FoundPath):
             yield path, _odd_entry(path)
         elif os.path.exists(path) or os.path.islink(path):
@@ -214,6 +216,43 @@ def _walk(top: str, suffixes: tuple[str, ...]) -> Iterator[tuple[str, Problem | 
     for path in sorted(found):
         yield path, (_odd_entry(path) if _utf8(path) else _bad_name(path))
     yield from problems
+
+
+def _walk_as_found(top: str, suffixes: tuple[str, ...]) -> Iterator[tuple[str, Problem | None]]:
+    """What :func:`_walk` finds, in the order the folders list it, holding no list of names."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                for entry in listing:
+                    if entry.name.startswith("."):
+                        continue
+                    if _is_folder(entry):
+                        if not entry.is_symlink():
+                            stack.append(entry.path)
+                    elif entry.name.endswith(suffixes):
+                        path = FoundPath(entry.path)
+                        yield path, (_odd_entry(path) if _utf8(path) else _bad_name(path))
+        except OSError as exc:
+            message = f"cannot list the folder: {exc.strerror or exc}"
+            yield folder, error(printable_name(folder), 0, 0, UNREADABLE, message)
+
+
+def each_once(
+    found: Iterable[tuple[str, Problem | None]], many: bool
+) -> Iterator[tuple[str, Problem | None]]:
+    """``found`` without repeats. One folder walked (``many`` False) repeats nothing, so
+    nothing is held; several arguments may name a file twice, so their paths are kept."""
+    if not many:
+        yield from found
+        return
+    seen: set[str] = set()
+    for path, problem in found:
+        name = problem.path if problem is not None else path
+        if name not in seen:
+            seen.add(name)
+            yield path, problem
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
