@@ -557,14 +557,6 @@ def big_profile(tmp_path: Path) -> Path:
     return path
 
 
-MATCHER_CASES = pytest.mark.skipif(
-    not os.environ.get("FITSCORE_HOSTILE_MATCHER"),
-    reason="the matcher (skills/matcher.py) is the slow part here, 15 s to minutes: "
-    "see issue 17; set FITSCORE_HOSTILE_MATCHER=1 to run",
-)
-
-
-@MATCHER_CASES
 def test_a_profile_of_130000_unknown_skills_scores_within_budget(tmp_path: Path) -> None:
     outcome = run_bounded(
         ["score", str(big_profile(tmp_path)), str(POSTING), "-f", "json"], tmp_path
@@ -572,7 +564,6 @@ def test_a_profile_of_130000_unknown_skills_scores_within_budget(tmp_path: Path)
     assert_handled(outcome, codes=(0,))
 
 
-@MATCHER_CASES
 def test_a_posting_of_10000_unknown_terms_scores_within_budget(tmp_path: Path) -> None:
     posting = tmp_path / "posting.yaml"
     terms = ",".join(f"unknown{n:x}" for n in range(10_000))

@@ -20,9 +20,10 @@ Rules, in order (README "How matching works" states them for users):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -48,6 +49,7 @@ SIMILARITY_FAMILY = 60.0
 _MIN_TYPO_LENGTH = 5
 _TYPO_EDITS = 1
 _CDIST_BATCH = 64
+_CDIST_CELLS = 1 << 22  # distances computed at once, at most (16 MB of them)
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 
 # A token keeps the symbols that belong to names: C++, C#, .NET, Node.js, scikit-learn, R&D, A/B.
@@ -127,28 +129,33 @@ class Resolver:
 
     def resolve(self, term: str) -> Resolution:
         found = self._cache.get(term)
-        if found is None:
-            self.resolve_many((term,))
-            found = self._cache.get(term)
-            assert found is not None  # resolve_many has just kept it
-        return found
+        return found if found is not None else self.resolve_many((term,))[term]
 
-    def resolve_many(self, terms: Iterable[str]) -> None:
-        """Resolve every new term; the fuzzy pass runs once over all that need it."""
+    def resolve_many(self, terms: Iterable[str]) -> dict[str, Resolution]:
+        """Every term's resolution; the fuzzy pass runs once over all that need it. The
+        answer holds them all, the cache only the most recent (a profile of 100,000 skills
+        must not be resolved again one by one because the cache let the first ones go)."""
+        resolved: dict[str, Resolution] = {}
         pending: list[str] = []
         for term in dict.fromkeys(terms):
-            if term in self._cache:
+            known = self._cache.get(term)
+            if known is not None:
+                resolved[term] = known
                 continue
             skill = self._exact(term)
             if skill is not None:
-                self._cache.put(term, Resolution(skill))
+                resolved[term] = Resolution(skill)
             elif len(key(term)) >= _MIN_TYPO_LENGTH:
                 pending.append(term)
             else:
-                self._cache.put(term, Resolution(None))
+                resolved[term] = Resolution(None)
+            if term in resolved:
+                self._cache.put(term, resolved[term])
         if pending:
             for term, resolution in zip(pending, self._typos(pending), strict=True):
+                resolved[term] = resolution
                 self._cache.put(term, resolution)
+        return resolved
 
     def _exact(self, term: str) -> str | None:
         for variant, boundaries in variant_segments(term):
@@ -187,13 +194,25 @@ class Resolver:
         handful of terms (one profile) is cheaper one by one than importing numpy for it.
         """
         if len(queries) >= _CDIST_BATCH:
-            matrix = process.cdist(
-                queries, self._typo_keys, scorer=OSA.distance, score_cutoff=_TYPO_EDITS
-            )
-            return [
-                [(self._typo_keys[int(c)], int(row[c])) for c in (row <= _TYPO_EDITS).nonzero()[0]]
-                for row in matrix
-            ]
+            # The distance matrix is computed in slices of rows, so that its memory stays
+            # bounded however many terms (a profile of 100,000 skills) or keys there are.
+            rows = max(1, _CDIST_CELLS // max(1, len(self._typo_keys)))
+            near: list[list[tuple[str, int]]] = []
+            for start in range(0, len(queries), rows):
+                matrix = process.cdist(
+                    queries[start : start + rows],
+                    self._typo_keys,
+                    scorer=OSA.distance,
+                    score_cutoff=_TYPO_EDITS,
+                )
+                near.extend(
+                    [
+                        (self._typo_keys[int(c)], int(row[c]))
+                        for c in (row <= _TYPO_EDITS).nonzero()[0]
+                    ]
+                    for row in matrix
+                )
+            return near
         return [
             [
                 (str(choice), int(distance))
@@ -233,6 +252,12 @@ class ProfileEvidence:
     _cache: Memo[str, Match] = field(default_factory=Memo)
     _groups: Memo[tuple[str, ...], Match] = field(default_factory=Memo)
     _categories: Memo[tuple[str, tuple[str, ...]], Match] = field(default_factory=Memo)
+    _index: UnknownTermIndex | None = None
+
+    def _unknowns(self) -> UnknownTermIndex:
+        if self._index is None:
+            self._index = UnknownTermIndex(tuple(sorted(self.items, key=Evidence.rank)), self.texts)
+        return self._index
 
     def __post_init__(self) -> None:
         for item in sorted(self.items, key=Evidence.rank):
@@ -392,46 +417,127 @@ class ProfileEvidence:
                 choice.near_miss,
                 choice.standing,
             )
-        wanted_key = key(term)
-        best: Match | None = None
-        for item in sorted(self.items, key=Evidence.rank):
-            if _same_term(term, item.term):
-                same = Match(Status.MET, term, None, item.term, item.source, 100.0, "same term")
-                return _in_prose(same) if item.origin in PROSE else same
-            if best is None and _within_typo(term, item.term):
-                similarity = round(fuzz.ratio(wanted_key, key(item.term)), 1)
-                best = Match(
-                    Status.MET,
-                    term,
-                    None,
-                    item.term,
-                    item.source,
-                    similarity,
-                    "spelling variant",
-                    f"you listed '{item.term}': did you mean {term}?",
-                )
-        if best is not None:
-            return best
-        phrase = _phrase_pattern(term)
-        for source, origin, text in self.texts:
-            if phrase is not None and phrase.search(text):
-                named = Match(Status.MET, term, None, term, source, 100.0, "named in the text")
-                return _in_prose(named) if origin in PROSE else named
+        index = self._unknowns()
+        same = index.first(term, index.same_candidates(term), _same_term)
+        if same is not None:
+            found = Match(Status.MET, term, None, same.term, same.source, 100.0, "same term")
+            return _in_prose(found) if same.origin in PROSE else found
+        near = index.first(term, index.typo_candidates(term), _within_typo)
+        if near is not None:
+            return Match(
+                Status.MET,
+                term,
+                None,
+                near.term,
+                near.source,
+                round(fuzz.ratio(key(term), key(near.term)), 1),
+                "spelling variant",
+                f"you listed '{near.term}': did you mean {term}?",
+            )
+        holding = index.texts_with(words(term))
+        phrase = _phrase_pattern(term) if holding else None  # compiled only when it may match
+        if phrase is not None:
+            for position in holding:
+                source, origin, text = self.texts[position]
+                if phrase.search(text):
+                    named = Match(Status.MET, term, None, term, source, 100.0, "named in the text")
+                    return _in_prose(named) if origin in PROSE else named
         wanted_words = set(words(term))
         if len(wanted_words) >= 2:
-            for item in sorted(self.items, key=Evidence.rank):
-                if wanted_words <= set(words(item.term)):
-                    similarity = round(fuzz.token_set_ratio(term, item.term), 1)
-                    return Match(
-                        Status.PARTIAL,
-                        term,
-                        None,
-                        item.term,
-                        item.source,
-                        similarity,
-                        "all its words appear in a longer term",
-                    )
+            longer = index.first_with_words(wanted_words)
+            if longer is not None:
+                return Match(
+                    Status.PARTIAL,
+                    term,
+                    None,
+                    longer.term,
+                    longer.source,
+                    round(fuzz.token_set_ratio(term, longer.term), 1),
+                    "all its words appear in a longer term",
+                )
         return Match(Status.MISSING, term, None, reason=f"'{term}' is not in the profile")
+
+
+class UnknownTermIndex:
+    """The profile's terms and texts indexed for a term the catalogue does not know, so that
+    deciding it costs lookups in the profile, not a pass over all of it: by each spelling's key
+    (the same term), by first and last character and length (a slip of one key keeps both and
+    the length within one), by word (a longer term holding all its words), and the texts by the
+    words they hold (a phrase can only be in a text that holds all its words). Each lookup
+    gives positions in rank order; the exact test then runs on those only, first come first."""
+
+    def __init__(self, ranked: tuple[Evidence, ...], texts: Sequence[tuple[str, Source, str]]):
+        self.ranked = ranked
+        self.by_key: dict[str, list[int]] = {}
+        self.by_shape: dict[tuple[str, str, int], list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.text_words: dict[str, list[int]] = {}
+        for position, item in enumerate(ranked):
+            for variant, _ in variant_segments(item.term):
+                _add(self.by_key, variant, position)
+            item_key = key(item.term)
+            if item_key:
+                _add(self.by_shape, (item_key[0], item_key[-1], len(item_key)), position)
+            for word in set(words(item.term)):
+                _add(self.by_word, word, position)
+        for position, (_, _, text) in enumerate(texts):
+            for token in set(_TEXT_WORD.findall(text)):
+                for spelling in {token.lower(), token.casefold(), *words(token)}:
+                    _add(self.text_words, spelling, position)
+
+    def same_candidates(self, term: str) -> list[int]:
+        return _merged(self.by_key.get(variant, []) for variant, _ in variant_segments(term))
+
+    def typo_candidates(self, term: str) -> list[int]:
+        term_key = key(term)
+        if len(term_key) < _MIN_TYPO_LENGTH:
+            return []
+        first, last, length = term_key[0], term_key[-1], len(term_key)
+        return _merged(
+            self.by_shape.get((first, last, size), []) for size in range(length - 1, length + 2)
+        )
+
+    def first(
+        self, term: str, candidates: list[int], test: Callable[[str, str], bool]
+    ) -> Evidence | None:
+        for position in candidates:
+            if test(term, self.ranked[position].term):
+                return self.ranked[position]
+        return None
+
+    def first_with_words(self, wanted: set[str]) -> Evidence | None:
+        found = _common(self.by_word.get(word, []) for word in wanted)
+        return self.ranked[found[0]] if found else None
+
+    def texts_with(self, parts: Sequence[str]) -> list[int]:
+        return _common(self.text_words.get(part, []) for part in set(parts)) if parts else []
+
+
+_TEXT_WORD = re.compile(r"[^\W_]+")
+
+
+def _add(index: dict[Any, list[int]], name: Any, position: int) -> None:
+    found = index.setdefault(name, [])
+    if not found or found[-1] != position:
+        found.append(position)
+
+
+def _merged(lists: Iterable[list[int]]) -> list[int]:
+    """Positions in any of ``lists``, in order, once each."""
+    return sorted(set().union(*lists))
+
+
+def _common(lists: Iterable[list[int]]) -> list[int]:
+    """Positions in every one of ``lists``, in order (none for no list)."""
+    ordered = sorted(lists, key=len)
+    if not ordered or not ordered[0]:
+        return []
+    found = set(ordered[0])
+    for other in ordered[1:]:
+        found.intersection_update(other)
+        if not found:
+            return []
+    return sorted(found)
 
 
 def _in_prose(found: Match) -> Match:
@@ -586,10 +692,10 @@ class Matcher:
         for degree in profile.education:
             if degree.field:
                 texts.append((f"education: {degree.field}", Source.EDUCATION, degree.field))
-        self.resolver.resolve_many(term for term, *_ in listed)
+        resolved = self.resolver.resolve_many(term for term, *_ in listed)
         items: list[Evidence] = []
         for order, (term, source, origin, years) in enumerate(listed):
-            resolution = self.resolver.resolve(term)
+            resolution = resolved[term]
             for part in _slash_parts(term, self.resolver) if resolution.skill is None else ():
                 # A listed "C/C++" shows both C and C++.
                 named = self.resolver.resolve(part).skill
