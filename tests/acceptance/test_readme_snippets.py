@@ -42,3 +42,30 @@ def test_the_github_actions_commands_run_outside_the_repository(tmp_path: Path) 
             [*FITSCORE, *words], cwd=user, capture_output=True, text=True, env=environment
         )
         assert done.returncode == 0, (command, done.stdout, done.stderr)
+
+
+def test_the_schema_snippet_runs_as_written_and_says_what_the_readme_shows(
+    tmp_path: Path,
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## File formats", 1)[1].split("```console\n", 1)[1].split("```", 1)[0]
+    lines = block.splitlines()
+    command, shown = lines[0].removeprefix("$ "), lines[1:]
+    assert command == "fitscore schema --write schemas"
+    environment = {**os.environ, "FITSCORE_CACHE": "off"}
+    done = subprocess.run(
+        [*FITSCORE, *command.split()[1:]],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == shown
+    (tmp_path / "profiles").mkdir()
+    init = [*FITSCORE, "init", "-o", "profiles/me.yaml"]
+    subprocess.run(init, cwd=tmp_path, check=True, capture_output=True, env=environment)
+    text = (tmp_path / "profiles" / "me.yaml").read_text(encoding="utf-8")
+    assert "$schema=../schemas/profile.schema.json" in text  # as the README says
+    assert "`$schema=../schemas/profile.schema.json`" in readme
