@@ -12,6 +12,7 @@ from fitscore.skills.matcher import (
     Evidence,
     Match,
     Matcher,
+    ProfileEvidence,
     _in_prose,
     _phrase_pattern,
     _same_term,
@@ -38,9 +39,9 @@ def _shape(stem: str, case: str, join: str, slip: int) -> str:
     return {"lower": text.lower(), "upper": text.upper(), "title": text.title()}[case]
 
 
-def reference(evidence: object, term: str) -> Match:
+def reference(evidence: ProfileEvidence, term: str) -> Match | Evidence:
     """The pass over everything that the index replaces (before the catalogue's parts)."""
-    items = sorted(evidence.items, key=Evidence.rank)  # type: ignore[attr-defined]
+    items = sorted(evidence.items, key=Evidence.rank)
     best = None
     for item in items:
         if _same_term(term, item.term):
@@ -51,7 +52,7 @@ def reference(evidence: object, term: str) -> Match:
     if best is not None:
         return best
     phrase = _phrase_pattern(term)
-    for source, origin, text in evidence.texts:  # type: ignore[attr-defined]
+    for source, origin, text in evidence.texts:
         if phrase is not None and phrase.search(text):
             named = Match(Status.MET, term, None, term, source, 100.0, "named in the text")
             return _in_prose(named) if origin in PROSE else named
