@@ -9,7 +9,7 @@
 
 Bytecode is compiled first (this environment sets PYTHONDONTWRITEBYTECODE=1, which would make
 every start recompile fitscore). Prints the median wall time and the median CPU time (user +
-system of the child) of each command and the ratios.
+system of the child) of each command and the ratios; the commands take turns run by run.
 """
 
 from __future__ import annotations
@@ -84,17 +84,31 @@ app()
 '''
 
 
-def measure(command: list[str], runs: int) -> tuple[float, float]:
-    """Median wall and median CPU seconds of ``command``."""
-    walls, cpus = [], []
+def run_once(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system of the child) of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def measure(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU seconds of each command. The commands take turns (one run of
+    each, ``runs`` times over), so a machine that speeds up or slows down during the
+    benchmark weighs on every command alike and the ratios stay fair."""
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
-        walls.append(time.perf_counter() - started)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+        for name, command in commands.items():
+            samples[name].append(run_once(command))
+    return {
+        name: (
+            statistics.median(wall for wall, _ in taken),
+            statistics.median(cpu for _, cpu in taken),
+        )
+        for name, taken in samples.items()
+    }
 
 
 def main() -> None:
@@ -128,7 +142,9 @@ def main() -> None:
                 "json",
             ],
         }
-        results = {name: measure(command, arguments.runs) for name, command in commands.items()}
+        for command in commands.values():  # one untimed run each: the disk cache warm for all
+            run_once(command)
+        results = measure(commands, arguments.runs)
     width = max(len(name) for name in results)
     for name, (wall, cpu) in results.items():
         print(f"{name:<{width}}  wall {wall * 1000:4.0f} ms  cpu {cpu * 1000:4.0f} ms (medians)")
