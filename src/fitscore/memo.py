@@ -16,10 +16,13 @@ from typing import Generic, TypeVar
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-CAPACITY = 4096  # values per table of small values (a term's decision)
-# Values that hold a whole posting part (a degree clause with its fields) are larger and repeat
-# less: their tables keep fewer. bench/rank.py measures speed and memory at these sizes.
-PART_CAPACITY = 1024
+# Sizes measured with bench/rank.py (10,000 postings for speed, 1,000 against 100,000 for memory):
+# a term's decision is costly to make again, so its tables keep the most; a posting part (a
+# degree clause with its fields) is larger and repeats less; a string function's result
+# (normalize's keys and boundaries) is cheap to compute again.
+CAPACITY = 8192
+PART_CAPACITY = 2048
+STRING_CAPACITY = 1024
 
 
 class Memo(Generic[K, V]):

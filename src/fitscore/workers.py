@@ -94,7 +94,8 @@ def _start_workers(
             target=_serve, args=(theirs, ours, work, initializer, initargs), daemon=True
         )
         try:
-            process.start()
+            with _signals_held():
+                process.start()
         except (OSError, EOFError) as exc:  # the process limit, or a fork server that died of it
             ours.close()
             return exc
@@ -200,6 +201,27 @@ def leave_interrupts_to_the_parent() -> None:
     way of stopping a worker) ends a worker quietly, whatever handler it inherited."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # held since the fork (see _signals_held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+
+
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait while a worker is started: a worker inherits the held mask and
+    the parent's handlers, and lets them through only once its own handlers are in place, so
+    a signal in between never raises the parent's KeyboardInterrupt inside a new worker (a
+    traceback of its own on stderr). The parent gets what arrived as soon as the start ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stop(workers: list[_Worker]) -> None:

@@ -21,7 +21,7 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-from fitscore.memo import CAPACITY
+from fitscore.memo import STRING_CAPACITY
 
 _DROPPED = re.compile(r"[\s\-_.,'\u2019`]+")
 # "Python 3.11", "Java 17", "C++17", "TensorFlow 2.x", "Python3", "Spark v3.5"
@@ -33,7 +33,7 @@ LONG_PART = 4
 Boundaries = frozenset[int]
 
 
-@lru_cache(maxsize=CAPACITY)
+@lru_cache(maxsize=STRING_CAPACITY)
 def segments(term: str) -> tuple[str, Boundaries]:
     """The key of a term and its word boundaries as written (positions in the key)."""
     folded = unicodedata.normalize("NFKC", term).casefold()
@@ -54,7 +54,7 @@ def common_words() -> frozenset[str]:
     return frozenset(line.strip().casefold() for line in lines if line and line[0] != "#")
 
 
-@lru_cache(maxsize=CAPACITY)
+@lru_cache(maxsize=STRING_CAPACITY)
 def spelling_boundaries(term: str) -> Boundaries:
     """Boundaries of a catalogue spelling: separators, and case or letter/digit changes.
 
@@ -130,7 +130,7 @@ def fits(written: Boundaries, allowed: Boundaries, length: int) -> bool:
     return all(min(part_lengths[cut]) >= LONG_PART for cut in extra)
 
 
-@lru_cache(maxsize=CAPACITY)
+@lru_cache(maxsize=STRING_CAPACITY)
 def variant_segments(term: str) -> tuple[tuple[str, Boundaries], ...]:
     """Like :func:`variants`, each key with the boundaries the term has there."""
     whole = segments(term)
@@ -146,14 +146,14 @@ def variant_segments(term: str) -> tuple[tuple[str, Boundaries], ...]:
     return tuple(dict.fromkeys(item for item in found if item[0]))
 
 
-@lru_cache(maxsize=CAPACITY)
+@lru_cache(maxsize=STRING_CAPACITY)
 def key(term: str) -> str:
     """The lookup key of a term (see module docstring)."""
     folded = unicodedata.normalize("NFKC", term).casefold()
     return _DROPPED.sub("", folded)
 
 
-@lru_cache(maxsize=CAPACITY)
+@lru_cache(maxsize=STRING_CAPACITY)
 def _last_word(text: str) -> str:
     found = _DROPPED.split(text.strip())
     return found[-1] if found else ""
