@@ -601,12 +601,13 @@ def demand_page(report: DemandReport) -> str:
     rows = [
         [
             ("num", str(position)),
-            ("", f"<strong>{_e(row.skill)}</strong>"),
+            ("", f"<strong>{_e(row.skill)}</strong>{_as_asked(row.skill, row.example)}"),
             ("num", str(row.postings)),
             ("num", str(row.required_in)),
             ("num", f"+{_number(row.points)}"),
             ("barcell", _bar(row.points / (report.rows[0].points or 1), "accent", "points")),
-            ("hide-narrow", _e(row.example)),
+            ("num", f"+{_number(row.average_points)}"),
+            ("hide-narrow", _e(", ".join(row.options))),
         ]
         for position, row in enumerate(report.rows, 1)
     ]
@@ -617,12 +618,20 @@ def demand_page(report: DemandReport) -> str:
         ("num", "required in"),
         ("num", "points"),
         ("barcell", ""),
-        ("hide-narrow", "as a posting puts it"),
+        ("num", "per posting"),
+        ("hide-narrow", "would do"),
     ]
     parts.append(_section("Every missing skill", _table(head, rows) if rows else "<p>None.</p>\n"))
     parts.append(_problems(report.problems))
     parts.append(_notes(report.notes))
     return _page(demand_title(report), parts)
+
+
+def _as_asked(skill: str, example: str) -> str:
+    """A posting's own wording under the skill's name, only when it says something else."""
+    if not example or example.casefold() == skill.casefold():
+        return ""
+    return f'<br><span class="muted">asked as: {_e(example)}</span>'
 
 
 def page(report: Report) -> str:
