@@ -504,8 +504,6 @@ def _outcomes(
     # everything it learnt go to each worker once.
     yield from map(worker, head[:WARM_UP])
     context = multiprocessing.get_context(_start_method())
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload([__name__])
     state = pickle.dumps(worker, protocol=pickle.HIGHEST_PROTOCOL)
     yield from in_workers(
         _score_in_child,
@@ -520,14 +518,13 @@ def _outcomes(
 
 
 def _start_method() -> str:
-    """On Linux, a plain fork while this process runs no other thread (a fork that fails for
-    the process limit is then an error here, not the death of a fork server with a traceback
-    of its own); while it runs threads (the progress bar does), or on macOS (where the system
-    libraries make a fork without exec unsafe), a fork server, else a fresh interpreter."""
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+    """On Linux, a plain fork while this process runs no other thread; while it runs threads
+    (the progress bar does), or on macOS (where the system libraries make a fork without exec
+    unsafe), a fresh interpreter per worker. Either way a start that fails for the process
+    limit is an error here (a fork server would die of it with a traceback of its own)."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+    return "spawn"
 
 
 def _start_worker(state: bytes) -> None:

@@ -70,6 +70,10 @@ DEFAULT_LIMITS = Limits()
 
 
 def too_large(size: int, limits: Limits) -> str:
+    """Over the limit, by ``size``: what was read stops one byte past the limit (a pipe, or an
+    endless stream), so that size says only that it is over the limit, never the real size."""
+    if size == limits.max_bytes + 1:
+        return f"over the {limits.max_bytes:,}-byte limit (reading stopped there)"
     return f"file is {size:,} bytes, over the {limits.max_bytes:,}-byte limit"
 
 

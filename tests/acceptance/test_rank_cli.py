@@ -9,12 +9,14 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
+import fitscore
 from fitscore.ranking import PARALLEL_THRESHOLD
-from tests.conftest import ROOT, run
+from tests.conftest import PINTEREST, PROFILES, ROOT, run
 
 PROFILE = "profiles/phd-ml-student.yaml"
 SHIPPED = sorted((ROOT / "postings").glob("*.yaml"))
@@ -237,3 +239,22 @@ def test_a_profile_among_the_postings_is_one_clear_message(tmp_path: Path) -> No
         "(it has 'name', 'skills', 'experience')"
     )
     assert len(lines) == 2  # and the count of inputs that could not be scored
+
+
+def test_workers_started_while_another_thread_runs_give_the_same_ranking(tmp_path: Path) -> None:
+    """The progress bar runs a thread; workers then start as fresh interpreters, not forks."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for number in range(PARALLEL_THRESHOLD + 50):
+        (folder / f"p{number:04}.yaml").write_bytes(PINTEREST.read_bytes())
+    profile = str(PROFILES / "masters-data-engineer.yaml")
+    alone = fitscore.rank(profile, [str(folder)], jobs=1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with_workers = fitscore.rank(profile, [str(folder)], jobs=2)
+    finally:
+        stop.set()
+        other.join()
+    assert with_workers.entries == alone.entries
