@@ -45,6 +45,7 @@ from fitscore.cli.options import (
     Top,
     ValidateFormatChoice,
     WeightsFile,
+    format_option,
 )
 from fitscore.cli.terminal import is_terminal
 from fitscore.errors import OutputError, UsageError
@@ -326,13 +327,7 @@ def init(
 def catalog_categories(
     output_format: Annotated[
         CatalogFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            parser=choice("--format", CatalogFormat),
-            help="table or tsv (default: table on a terminal, else tsv).",
-        ),
+        format_option(CatalogFormat, "default: table on a terminal, else tsv"),
     ] = None,
     catalog: Catalogs = None,
 ) -> None:
@@ -535,13 +530,7 @@ def batch(
     output: Output = None,
     output_format: Annotated[
         BatchFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            parser=choice("--format", BatchFormat),
-            help="parquet, jsonl or csv (default: the -o file's suffix, else jsonl).",
-        ),
+        format_option(BatchFormat, "default: the -o file's suffix, else jsonl"),
     ] = None,
     force: Force = False,
     jobs: Jobs = None,

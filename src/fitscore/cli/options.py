@@ -7,7 +7,8 @@ values are converted by the converters of ``cli.help``, so errors are in fitscor
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, Any
 
 import typer
 
@@ -33,9 +34,21 @@ def parse_date(value: str) -> dt.date:
         ) from None
 
 
-def _choices(kind: type[ListFormat] | type[ScoreFormat] | type[ValidateFormat]) -> str:
+def _choices(kind: type[StrEnum]) -> str:
     names = [member.value for member in kind]
     return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def format_option(kind: type[StrEnum], default: str) -> Any:
+    """The ``--format``/``-f`` option of a command: its choices, then ``default`` (what is
+    used without it) in brackets."""
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=choice("--format", kind),
+        help=f"{_choices(kind)} ({default}).",
+    )
 
 
 # -- arguments --------------------------------------------------------------------------------
@@ -49,35 +62,12 @@ PostingPaths = Annotated[
 
 # -- formats ----------------------------------------------------------------------------------
 ListFormatChoice = Annotated[
-    ListFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        parser=choice("--format", ListFormat),
-        help=f"{_choices(ListFormat)} (default: table on a terminal, else tsv).",
-    ),
+    ListFormat | None, format_option(ListFormat, "default: table on a terminal, else tsv")
 ]
 ScoreFormatChoice = Annotated[
-    ScoreFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        parser=choice("--format", ScoreFormat),
-        help=f"{_choices(ScoreFormat)} (default: table on a terminal, else text).",
-    ),
+    ScoreFormat | None, format_option(ScoreFormat, "default: table on a terminal, else text")
 ]
-ValidateFormatChoice = Annotated[
-    ValidateFormat,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        parser=choice("--format", ValidateFormat),
-        help=f"{_choices(ValidateFormat)} (default: text).",
-    ),
-]
+ValidateFormatChoice = Annotated[ValidateFormat, format_option(ValidateFormat, "default: text")]
 KindChoice = Annotated[
     FileKind | None,
     typer.Option(
