@@ -193,37 +193,19 @@ def discover(
 
 def _walk(top: str, suffixes: tuple[str, ...]) -> Iterator[tuple[str, Problem | None]]:
     """The files with ``suffixes`` under ``top`` (hidden ones left out), sorted, with the
-    problems of odd entries and of folders that cannot be listed. A stack, not recursion: a
-    tree 10,000 folders deep is walked like a flat one. Links to folders are not followed."""
-    found: list[FoundPath] = []
-    problems: list[tuple[str, Problem]] = []
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError as exc:
-            message = f"cannot list the folder: {exc.strerror or exc}"
-            problems.append((folder, error(printable_name(folder), 0, 0, UNREADABLE, message)))
-            continue
-        folders: list[str] = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if _is_folder(entry):
-                if not entry.is_symlink():
-                    folders.append(entry.path)
-            elif entry.name.endswith(suffixes):
-                found.append(FoundPath(entry.path))
-        stack.extend(sorted(folders, reverse=True))
-    for path in sorted(found):
-        yield path, (_odd_entry(path) if _utf8(path) else _bad_name(path))
-    yield from problems
+    problems of odd entries; then the folders that cannot be listed, in the order of the tree.
+    Links to folders are not followed."""
+    files: list[tuple[str, Problem | None]] = []
+    folders: list[tuple[str, Problem | None]] = []
+    for path, problem in _walk_as_found(top, suffixes):
+        (files if isinstance(path, FoundPath) else folders).append((path, problem))
+    yield from sorted(files, key=lambda found: found[0])
+    yield from sorted(folders, key=lambda found: found[0].split(os.sep))
 
 
 def _walk_as_found(top: str, suffixes: tuple[str, ...]) -> Iterator[tuple[str, Problem | None]]:
-    """What :func:`_walk` finds, in the order the folders list it, holding no list of names."""
+    """What :func:`_walk` finds, in the order the folders list it, holding no list of names. A
+    stack, not recursion: a tree 10,000 folders deep is walked like a flat one."""
     stack = [top]
     while stack:
         folder = stack.pop()
@@ -292,14 +274,14 @@ def _bad_name(path: str) -> Problem:
 def collect(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
     """Readable files under ``paths`` and the problems of the others, each path once, in
     order (``find dir`` lists a folder and then what is in it)."""
-    found: dict[str, None] = {}
-    problems: dict[str, Problem] = {}
-    for path, problem in discover(paths):
+    found: list[str] = []
+    problems: list[Problem] = []
+    for path, problem in each_once(discover(paths), many=True):
         if problem is None:
-            found.setdefault(path)
+            found.append(path)
         else:
-            problems.setdefault(problem.path, problem)
-    return list(found), list(problems.values())
+            problems.append(problem)
+    return found, problems
 
 
 def _odd_entry(path: str) -> Problem | None:
