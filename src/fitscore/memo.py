@@ -64,8 +64,5 @@ class Memo(Generic[K, V]):
             self._new = {}
         self._new[key] = value
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._new or key in self._old
-
     def __len__(self) -> int:
         return len(self._new) + len(self._old)

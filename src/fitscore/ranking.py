@@ -495,8 +495,9 @@ def _outcomes(
     if jobs <= 1:
         yield from map(worker, remaining)
         return
-    head = list(itertools.islice(remaining, max(PARALLEL_THRESHOLD, WARM_UP)))
-    if len(head) < max(PARALLEL_THRESHOLD, WARM_UP):  # too few for workers to pay for their start
+    enough = max(PARALLEL_THRESHOLD, WARM_UP)  # fewer do not pay for the workers' start
+    head = list(itertools.islice(remaining, enough))
+    if len(head) < enough:
         yield from map(worker, head)
         return
     # The first postings are scored here, so that the workers start with the decisions about
