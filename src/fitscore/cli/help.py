@@ -124,8 +124,7 @@ class Command(TyperCommand):
         super().format_usage(ctx, _fitted(formatter))
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        _fitted(formatter)
-        self.format_usage(ctx, formatter)
+        self.format_usage(ctx, formatter)  # fits the formatter to the terminal first
         _write_help_text(self.help, formatter)
         parameters = self.get_params(ctx)
         for title, kind in (("Arguments", "argument"), ("Options", "option")):
@@ -145,8 +144,7 @@ class Group(TyperGroup):
         super().format_usage(ctx, _fitted(formatter))
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        _fitted(formatter)
-        self.format_usage(ctx, formatter)
+        self.format_usage(ctx, formatter)  # fits the formatter to the terminal first
         _write_help_text(self.help, formatter)
         rows = _rows(self.get_params(ctx), "option")
         if rows:
