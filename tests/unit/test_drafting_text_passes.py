@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -233,3 +234,38 @@ def test_a_draft_of_many_distinct_items_keeps_the_cap_with_a_note() -> None:
     body = "Engineer\n\nRequirements:\n" + "".join(f"- Python, {name}, Java\n" for name in names)
     result = draft_posting(body.encode(), "many.txt", builtin_catalog())
     assert f"only the first {limit} were kept" in " ".join(result.notes)
+
+
+# -- lines opened by pictographs (chat, Slack, LinkedIn posts) ----------------------------------
+PICTOGRAPHS = ["✅", "✨", "🔹", "🔸", "👉", "🚀", "💡", "⭐️", "👩‍💻", "🎓", "📌"]
+
+
+@pytest.mark.parametrize("mark", PICTOGRAPHS)
+def test_a_pictograph_before_a_heading_leaves_the_heading(mark: str) -> None:
+    blocks = text.text_blocks(
+        f"Data Engineer\n\n{mark} What you'll need\n{mark} Airflow or Dagster\n"
+    )
+    assert [(block.role, block.text) for block in blocks[1:]] == [
+        ("heading", "What you'll need"),
+        ("item", "Airflow or Dagster"),
+    ]
+
+
+@pytest.mark.parametrize("mark", PICTOGRAPHS)
+def test_a_pictograph_on_the_first_line_is_dropped_not_read_as_a_bullet(mark: str) -> None:
+    first = text.text_blocks(f"{mark} We're hiring! Data Engineer @ Brightline\n\nMore text.\n")[0]
+    assert first.role != "item"
+    assert first.text == "We're hiring! Data Engineer @ Brightline"
+
+
+def test_a_posting_written_with_emoji_reads_its_sections_title_and_company() -> None:
+    post = (
+        "🚀 We're hiring! Data Engineer @ Brightline Logistics (remote, EU)\n\n"
+        "✅ What you'll need\n🔹 3+ yrs Python + SQL\n🔹 Airflow or Dagster\n\n"
+        "✨ Bonus points\n🔸 dbt\n🔸 Kafka / Kinesis\n"
+    )
+    draft = draft_posting(post.encode(), "post.txt", builtin_catalog())
+    posting = yaml.safe_load(draft.text)
+    assert (posting["title"], posting["company"]) == ("Data Engineer", "Brightline Logistics")
+    assert posting["required"][:2] == ["Python", "SQL"]
+    assert "dbt" in posting["preferred"]

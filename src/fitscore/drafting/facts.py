@@ -134,11 +134,14 @@ def plain_line(text: str) -> str:
 def _strip_title_label(line: str) -> str:
     folded = fold(line)
     for label in sorted(parsing_rules().title_labels, key=len, reverse=True):
-        if folded.startswith(label + " ") or folded.startswith(label + ":"):
-            rest = re.sub(r"^(?:an?|the)\s+", "", line[len(label) :].lstrip(" :-–—"))
+        if folded.startswith(tuple(label + mark for mark in _LABEL_ENDS)):
+            rest = re.sub(r"^(?:an?|the)\s+", "", line[len(label) :].lstrip(" :-–—!"))
             if rest:
                 return rest
     return line
+
+
+_LABEL_ENDS = (" ", ":", "!")  # "Job title: X", "We're hiring! X"
 
 
 def title_like(line: str) -> str | None:

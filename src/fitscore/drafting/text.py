@@ -4,6 +4,7 @@ letters, and paragraphs with their hard-wrapped lines joined again."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from fitscore.drafting.blocks import Block, BlockRole
 from fitscore.drafting.rules import fold, has, heading_kinds, parsing_rules
@@ -26,6 +27,7 @@ def text_blocks(text: str) -> list[Block]:
     lines = text.splitlines()
     if len([line for line in lines if line.strip()]) <= 2 and len(text) > 300:
         lines = split_run_on(text).splitlines()
+    lines = undecorated(lines)
     roles: list[BlockRole] = []
     parts: list[list[str]] = []  # each block's lines, joined once at the end (never re-copied)
     joinable = False  # the last block may continue on the next line
@@ -65,6 +67,37 @@ def text_blocks(text: str) -> list[Block]:
             parts.append([line])
         joinable = not line.endswith(_END)
     return [Block(role, " ".join(words)) for role, words in zip(roles, parts, strict=True)]
+
+
+def undecorated(lines: list[str]) -> list[str]:
+    """Lines with the pictographs chat and social posts open them with (an emoji, a dingbat)
+    read for what they mark: before a heading's words ("✅ What you'll need") the heading, before
+    anything else a list item ("🔹 Airflow or Dagster"), except on the first line, which is
+    the title. Glyphs the bullet pattern knows already are left to it."""
+    read: list[str] = []
+    first = True
+    for line in lines:
+        stripped = line.lstrip()
+        marks = 0
+        while marks < len(stripped) and _pictograph(stripped[marks]):
+            marks += 1
+        rest = stripped[marks:]
+        if marks and rest[:1].isspace() and rest.strip() and _BULLET.match(stripped) is None:
+            words = " ".join(rest.split())
+            line = words if first or is_heading_line(words) else f"• {words}"
+        first = first and not line.strip()
+        read.append(line)
+    return read
+
+
+def _pictograph(char: str) -> bool:
+    """An emoji or a dingbat, or what joins and styles one (ZWJ, variation selectors)."""
+    if char in _EMOJI_JOINERS:
+        return True
+    return not char.isascii() and unicodedata.category(char) in ("So", "Sk", "Cn")
+
+
+_EMOJI_JOINERS = frozenset("\u200d\ufe0f\ufe0e")
 
 
 def _heads_a_list(line: str, lines: list[str], number: int) -> bool:
