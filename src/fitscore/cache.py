@@ -19,7 +19,7 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,9 @@ FILE_NAME = "results.sqlite"
 # A file modified this close to when it was checked may change again within the same tick of
 # its clock: its size and time prove nothing, its content is compared instead.
 RACY_NANOSECONDS = 2_000_000_000
+# Paths asked at once by lookup_many: far under the smallest limit SQLite may have been built
+# with on the parameters of one statement (999).
+LOOKUP_BATCH = 500
 # Run keys not used for this long are dropped when the cache is opened.
 KEEP_NANOSECONDS = 30 * 24 * 3600 * 1_000_000_000
 _SCHEMA = """
@@ -215,26 +218,33 @@ class ResultCache:
 
     def lookup(self, path: str, status: os.stat_result) -> Lookup:
         """The kept result for ``path`` if its size and time prove it unchanged."""
-        if not self.working:
-            return MISS
+        return self.lookup_many({path: status}).get(path, MISS)
+
+    def lookup_many(self, files: Mapping[str, os.stat_result]) -> dict[str, Lookup]:
+        """What the cache knows of each of ``files`` (path to status), asked a few hundred
+        paths to a query rather than one query a path; paths it knows nothing of are left
+        out. A failing read answers what it read so far: the rest is scored again."""
+        known: dict[str, Lookup] = {}
+        if not self.working or not files:
+            return known
+        names = list(files)
         try:
-            row = (
-                self._connect()
-                .execute(
-                    "SELECT size, mtime_ns, content, checked_ns, payload FROM results "
-                    "WHERE run = ? AND path = ?",
-                    (self.run, path),
+            connection = self._connect()
+            for start in range(0, len(names), LOOKUP_BATCH):
+                batch = names[start : start + LOOKUP_BATCH]
+                rows = connection.execute(
+                    "SELECT path, size, mtime_ns, content, checked_ns, payload FROM results "
+                    f"WHERE run = ? AND path IN ({','.join('?' * len(batch))})",
+                    (self.run, *batch),
                 )
-                .fetchone()
-            )
+                for path, size, mtime_ns, content, checked_ns, payload in rows:
+                    status = files[path]
+                    trusted = status.st_mtime_ns < checked_ns - RACY_NANOSECONDS
+                    same = size == status.st_size and mtime_ns == status.st_mtime_ns
+                    known[path] = Lookup(payload, content, same and trusted)
         except sqlite3.Error:
-            return MISS
-        if row is None:
-            return MISS
-        size, mtime_ns, content, checked_ns, payload = row
-        trusted = status.st_mtime_ns < checked_ns - RACY_NANOSECONDS
-        same = size == status.st_size and mtime_ns == status.st_mtime_ns
-        return Lookup(payload, content, same and trusted)
+            pass
+        return known
 
     def keep(self, entry: Entry) -> None:
         """Remember a result; written in batches, and at :meth:`close`."""

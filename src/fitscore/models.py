@@ -127,6 +127,11 @@ class StrictModel(BaseModel):
         defer_build=True,
     )
 
+    def value_key(self) -> tuple[Any, ...]:
+        """The model's values as a plain tuple: equal exactly when the models are equal, and
+        a fraction of a model's size as a key kept in a memo (no ``__dict__``, no field set)."""
+        return tuple(getattr(self, name) for name in type(self).model_fields)
+
 
 class Skill(StrictModel):
     """A skill the candidate claims, with optional years and level."""

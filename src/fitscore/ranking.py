@@ -27,7 +27,14 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from fitscore.__about__ import __version__
-from fitscore.cache import MISS, Entry, ResultCache, content_hash, default_location
+from fitscore.cache import (
+    LOOKUP_BATCH,
+    MISS,
+    Entry,
+    ResultCache,
+    content_hash,
+    default_location,
+)
 from fitscore.diagnostics import Problem, warning
 from fitscore.errors import InputError, UnscorableError
 from fitscore.loading import load_profile, load_weights, posting_context, to_model
@@ -330,12 +337,17 @@ def _as_found(
 
 
 def _proven(results: ResultCache, files: Sequence[str], measure: _Measure[R]) -> dict[int, R]:
+    """The results the cache proves still hold, by the file's place in ``files``; the cache
+    is asked a batch of files at a time."""
     kept: dict[int, R] = {}
-    for index, path in enumerate(files):
-        status = _regular_file_status(path)
-        known = results.lookup(path, status) if status is not None else MISS
-        if known.proven and known.payload is not None:
-            kept[index] = measure.decode(known.payload, path)
+    for start in range(0, len(files), LOOKUP_BATCH):
+        batch = range(start, min(start + LOOKUP_BATCH, len(files)))
+        statuses = {files[i]: _regular_file_status(files[i]) for i in batch}
+        known = results.lookup_many({p: s for p, s in statuses.items() if s is not None})
+        for index in batch:
+            found = known.get(files[index], MISS)
+            if found.proven and found.payload is not None:
+                kept[index] = measure.decode(found.payload, files[index])
     return kept
 
 

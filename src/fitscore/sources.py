@@ -219,7 +219,10 @@ def _walk_as_found(top: str, suffixes: tuple[str, ...]) -> Iterator[tuple[str, P
                             stack.append(entry.path)
                     elif entry.name.endswith(suffixes):
                         path = FoundPath(entry.path)
-                        yield path, (_odd_entry(path) if _utf8(path) else _bad_name(path))
+                        if not _utf8(path):
+                            yield path, _bad_name(path)
+                        else:
+                            yield path, None if _plain_file(entry) else _odd_entry(path)
         except OSError as exc:
             message = f"cannot list the folder: {exc.strerror or exc}"
             yield folder, error(printable_name(folder), 0, 0, UNREADABLE, message)
@@ -244,6 +247,15 @@ def each_once(
 def _is_folder(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _plain_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, not a link, as the folder listing says (no system call where the
+    file system gives the type); anything else is looked at by :func:`_odd_entry`."""
+    try:
+        return entry.is_file(follow_symlinks=False)
     except OSError:
         return False
 

@@ -437,11 +437,22 @@ def test_weights_that_give_every_component_0_are_refused_naming_the_file(tmp_pat
 def test_install_completion_with_home_a_file_is_one_line(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.write_text("", encoding="utf-8")
-    outcome = run_bounded(
-        ["--install-completion", "bash"], tmp_path, env={"HOME": str(home), "SHELL": "/bin/bash"}
+    # Typer finds the shell to install for among the process's ancestors: run it from one, as
+    # a user does (a test run started by no shell would otherwise find none).
+    done = subprocess.run(
+        ["bash", "-c", '"$0" -m fitscore --install-completion bash; exit $?', sys.executable],
+        capture_output=True,
+        env=bounded_env(tmp_path, {"HOME": str(home), "SHELL": "/bin/bash"}),
+        timeout=TIMEOUT,
+        check=False,
     )
+    outcome = Outcome(("--install-completion", "bash"), done.returncode, *_texts(done))
     assert_handled(outcome, codes=(2,))
     assert outcome.stderr == f"fitscore: error: cannot write {home}: File exists\n"
+
+
+def _texts(done: subprocess.CompletedProcess[bytes]) -> tuple[str, str]:
+    return done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
 
 
 # -- 8. SIGTERM over many files with workers ----------------------------------------------------

@@ -175,3 +175,43 @@ def test_an_unchanged_old_file_is_not_even_read_again(
 
     monkeypatch.setattr("fitscore.ranking.read_bytes", no_reading)
     assert_same(first, run(*args))
+
+
+def test_a_folder_of_several_lookup_batches_is_taken_whole_from_the_cache(
+    tmp_path: Path, profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fitscore.cache import LOOKUP_BATCH
+
+    big = tmp_path / "big"
+    big.mkdir()
+    hour_ago = os.stat(tmp_path).st_mtime_ns - 3600 * 10**9
+    count = 2 * LOOKUP_BATCH + 7
+    for number in range(count):
+        source = SHIPPED[number % len(SHIPPED)]
+        target = big / f"{number:05d}-{source.name}"
+        shutil.copy(source, target)
+        os.utime(target, ns=(hour_ago, hour_ago))
+    args = ("rank", str(profile), str(big), "--format", "tsv")
+    uncached = run(*args, "--no-cache")
+    run(*args)
+    # One posting of the last batch changes; every other one is proven unchanged.
+    changed = big / f"{count - 3:05d}-{SHIPPED[(count - 3) % len(SHIPPED)].name}"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("title: ", "title: Changed ", 1),
+        encoding="utf-8",
+    )
+    read: list[str] = []
+    from fitscore import ranking
+
+    real_read = ranking.read_bytes
+
+    def counting(path: str, *rest: object) -> bytes:
+        read.append(path)
+        return real_read(path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("fitscore.ranking.read_bytes", counting)
+    cached = run(*args)
+    assert read == [str(changed)]
+    assert cached.stdout.count("\n") == uncached.stdout.count("\n") == count
+    assert "Changed " in cached.stdout
+    assert cached.stdout.replace("Changed ", "") == uncached.stdout

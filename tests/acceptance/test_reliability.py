@@ -178,7 +178,9 @@ def test_odd_entries_in_a_folder_are_reported_and_skipped(tmp_path: Path) -> Non
     folder.mkdir()
     (folder / "good.yaml").write_bytes(POSTING.read_bytes())
     (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
+    (folder / "link-to-good.yaml").symlink_to(folder / "good.yaml")  # a link to a file is read
     os.mkfifo(folder / "fifo.yaml")
+    (folder / "link-to-fifo.yaml").symlink_to(folder / "fifo.yaml")
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(folder / "socket.yaml"))
     try:
@@ -186,8 +188,9 @@ def test_odd_entries_in_a_folder_are_reported_and_skipped(tmp_path: Path) -> Non
     finally:
         server.close()
     assert result.exit_code == 1
-    assert len(result.stdout.splitlines()) == 1
-    for name in ("loop.yaml", "fifo.yaml", "socket.yaml"):
+    assert len(result.stdout.splitlines()) == 2
+    assert "link-to-good.yaml" in result.stdout
+    for name in ("loop.yaml", "fifo.yaml", "link-to-fifo.yaml", "socket.yaml"):
         assert f"{folder / name}: error:" in result.stderr
 
 

@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from fitscore.cli.values import convert_directly
+
 E = TypeVar("E", bound=StrEnum)
 HELP_MAX_WIDTH, HELP_MIN_WIDTH = 80, 50
 
@@ -110,7 +112,12 @@ def _rows(parameters: Iterable[Any], kind: str) -> list[tuple[str, str]]:
 
 
 class Command(TyperCommand):
-    """A command whose usage line and help are written from its parameters' declarations."""
+    """A command whose usage line and help are written from its parameters' declarations,
+    and whose values are converted directly (``cli.values``)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        convert_directly(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = ["[OPTIONS]"]
@@ -135,7 +142,11 @@ class Command(TyperCommand):
 
 
 class Group(TyperGroup):
-    """A group of commands, with help written the same way."""
+    """A group of commands, with help written and values converted the same way."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        convert_directly(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return ["[OPTIONS]", "COMMAND [ARGS]..."]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from fitscore.loading import load_pair, load_posting, load_profile, load_weights
 from fitscore.memo import PART_CAPACITY, Memo
-from fitscore.models import DegreeRequirement, Posting, Profile, Requirement, Weights
+from fitscore.models import Posting, Profile, Requirement, Weights
 from fitscore.reports import (
     ComponentResult,
     DemandItem,
@@ -129,7 +129,8 @@ class Scorer:
         self.profile_path = profile_path
         self._fields = FieldIndex()
         self._topics = Topics(self.matcher.resolver)
-        self._degrees: Memo[DegreeRequirement | None, tuple[Part, tuple[str, ...]]] = Memo(
+        # Keyed by the requirement's values, not the model: thousands of keys are kept.
+        self._degrees: Memo[tuple[Any, ...] | None, tuple[Part, tuple[str, ...]]] = Memo(
             PART_CAPACITY
         )
         self._publications: Memo[tuple[str, tuple[str, ...]], Part] = Memo(PART_CAPACITY)
@@ -232,7 +233,7 @@ class Scorer:
             )
             decided.append((section, section_rows))
         degree, degree_notes = self._degrees(
-            posting.degree,
+            posting.degree.value_key() if posting.degree is not None else None,
             lambda: components.degree(
                 self.profile.education, posting.degree, self.rules.degree, self._fields, self.today
             ),

@@ -28,7 +28,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from fitscore.memo import Memo
+from fitscore.memo import PART_CAPACITY, Memo
 from fitscore.models import DegreeLevelName, Name, Profile, StrictModel, YearMonth
 from fitscore.skills.catalog import Catalog, builtin_catalog
 from fitscore.skills.normalize import (
@@ -116,7 +116,9 @@ class Resolver:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._cache: Memo[str, Resolution] = Memo()
+        # Small: a posting term is resolved again only once its decision has left the
+        # evidence's own (larger) memo, which is asked first.
+        self._cache: Memo[str, Resolution] = Memo(PART_CAPACITY)
         self._typo_keys = [item for item in catalog.index if len(item) >= _MIN_TYPO_LENGTH - 1]
         # A misspelling keeps its first character, so each query needs only that bucket.
         self._by_first: dict[str, list[str]] = {}
@@ -250,7 +252,6 @@ class ProfileEvidence:
     implied: dict[str, tuple[Evidence, str]] = field(default_factory=dict)
     by_family: dict[str, Evidence] = field(default_factory=dict)
     _cache: Memo[str, Match] = field(default_factory=Memo)
-    _groups: Memo[tuple[str, ...], Match] = field(default_factory=Memo)
     _categories: Memo[tuple[str, tuple[str, ...]], Match] = field(default_factory=Memo)
     _index: UnknownTermIndex | None = None
 
@@ -283,13 +284,9 @@ class ProfileEvidence:
         return found
 
     def match_any(self, members: Sequence[str]) -> Match:
-        """An ``any_of`` group: its best member decides (ties go to the first listed)."""
-        group = tuple(members)
-        found = self._groups.get(group)
-        if found is None:
-            found = min((self.match(member) for member in group), key=Match.rank)
-            self._groups.put(group, found)
-        return found
+        """An ``any_of`` group: its best member decides (ties go to the first listed). Not
+        kept per group: its members' decisions are, and groups repeat far less than terms."""
+        return min((self.match(member) for member in members), key=Match.rank)
 
     def match_category(self, category: str, examples: Sequence[str] = ()) -> Match:
         """A catalogue category: any skill of it counts; the posting's examples come first."""
