@@ -96,10 +96,8 @@ def naive(files: list[Path], mine: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def sample_tree(pid: int, cpu_ticks: dict[int, int]) -> int:
-    """Resident memory (KiB) of a process and all its descendants, from /proc; records the
-    CPU ticks each has used so far in ``cpu_ticks`` (workers of a fork server are not our
-    children, so the tree is sampled rather than asked of the kernel)."""
+def sample_tree(pid: int) -> int:
+    """Resident memory (KiB) of a process and all its descendants, from /proc."""
     total = 0
     stack = [pid]
     while stack:
@@ -109,8 +107,6 @@ def sample_tree(pid: int, cpu_ticks: dict[int, int]) -> int:
             total += int(
                 next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
             )
-            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            cpu_ticks[current] = max(cpu_ticks.get(current, 0), int(fields[11]) + int(fields[12]))
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, StopIteration, ValueError, IndexError):
@@ -118,10 +114,19 @@ def sample_tree(pid: int, cpu_ticks: dict[int, int]) -> int:
     return total
 
 
+def settle(folder: Path) -> None:
+    """Write the generated files out and read them once, so that no timed run pays for the
+    generator's writes (or for a cold page cache) and every run starts alike."""
+    os.sync()
+    for path in folder.iterdir():
+        path.read_bytes()
+
+
 def run_fitscore(
     profile: Path, folder: Path, *options: str, cache: Path | None = None
 ) -> tuple[float, float, int, int]:
-    """Wall seconds, CPU seconds (the process and its workers), peak RSS (KiB), lines out."""
+    """Wall seconds, CPU seconds (the process and its workers: fitscore waits for every
+    worker it starts, so their time is in its own), peak RSS (KiB), lines out."""
     command = [
         shutil.which("fitscore") or "fitscore",
         "rank",
@@ -137,7 +142,6 @@ def run_fitscore(
     else:
         environment["FITSCORE_CACHE"] = str(cache)
     peak = 0
-    ticks: dict[int, int] = {}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     with tempfile.TemporaryFile() as sink:
@@ -147,7 +151,7 @@ def run_fitscore(
         def sample() -> None:
             nonlocal peak
             while not done.is_set():
-                peak = max(peak, sample_tree(child.pid, ticks))
+                peak = max(peak, sample_tree(child.pid))
                 time.sleep(0.01)
 
         sampler = threading.Thread(target=sample)
@@ -161,10 +165,7 @@ def run_fitscore(
         sink.seek(0)
         lines = sum(1 for _ in sink)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    waited = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    # The main process is waited for (exact); its descendants are known from the samples.
-    others = sum(used for process, used in ticks.items() if process != child.pid)
-    cpu = waited + others / os.sysconf("SC_CLK_TCK")
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return elapsed, cpu, peak, lines
 
 
@@ -195,6 +196,7 @@ def main() -> None:
         for size in arguments.sizes:
             folder = Path(scratch) / f"postings-{size}"
             files = sorted(generate(folder, size))
+            settle(folder)
             cache = Path(scratch) / f"cache-{size}.sqlite"
             runs = {
                 "rank --jobs 1": run_fitscore(arguments.profile, folder, "--jobs", "1"),
@@ -240,6 +242,7 @@ def main() -> None:
             for size in (small, large):
                 folder = Path(scratch) / f"memory-{size}"
                 generate(folder, size)
+                settle(folder)
                 peaks[size] = run_fitscore(arguments.profile, folder, "--top", "10", "--jobs", "1")[
                     2
                 ]

@@ -80,9 +80,37 @@ class _Measure(Generic[R]):
 
     name: str
     compute: Callable[[Posting, str], R]
-    encode: Callable[[R], str]
-    decode: Callable[[str, str], R]
+    encode: Callable[[R], Any]  # to a value json can write
+    decode: Callable[[Any, str], R]  # from that value, read back, and the posting's path
     warn: Callable[[R], Problem | None] = _no_warning
+
+    def payload(self, result: R) -> str:
+        return json.dumps(self.encode(result), ensure_ascii=False)
+
+    def kept(self, payloads: Sequence[tuple[str, str]]) -> list[R | None]:
+        """The results kept as ``payloads`` (path, payload), read with one json call; None
+        for one the cache holds damaged (that posting is scored again)."""
+        values: list[Any] | None
+        try:
+            values = json.loads("[" + ",".join(payload for _, payload in payloads) + "]")
+        except ValueError:
+            values = None
+        if not isinstance(values, list) or len(values) != len(payloads):
+            values = [_parsed(payload) for _, payload in payloads]
+        results: list[R | None] = []
+        for (path, _), value in zip(payloads, values, strict=True):
+            try:
+                results.append(self.decode(value, path))
+            except (TypeError, ValueError, KeyError):
+                results.append(None)
+        return results
+
+
+def _parsed(payload: str) -> Any:
+    try:
+        return json.loads(payload)
+    except ValueError:
+        return None
 
 
 def rank(
@@ -344,10 +372,15 @@ def _proven(results: ResultCache, files: Sequence[str], measure: _Measure[R]) ->
         batch = range(start, min(start + LOOKUP_BATCH, len(files)))
         statuses = {files[i]: _regular_file_status(files[i]) for i in batch}
         known = results.lookup_many({p: s for p, s in statuses.items() if s is not None})
-        for index in batch:
-            found = known.get(files[index], MISS)
-            if found.proven and found.payload is not None:
-                kept[index] = measure.decode(found.payload, files[index])
+        proven = [
+            (index, found.payload)
+            for index in batch
+            if (found := known.get(files[index], MISS)).proven and found.payload is not None
+        ]
+        read = measure.kept([(files[index], payload) for index, payload in proven])
+        for (index, _), result in zip(proven, read, strict=True):
+            if result is not None:
+                kept[index] = result
     return kept
 
 
@@ -392,39 +425,35 @@ def _unscorable(entry: RankEntry) -> Problem | None:
     return warning(entry.path, 0, 0, NOTHING_TO_SCORE, message)
 
 
-def _encode_entry(entry: RankEntry) -> str:
-    return json.dumps(
-        [
-            entry.title,
-            entry.company,
-            entry.score,
-            entry.band,
-            entry.required_met,
-            entry.required_total,
-            entry.top_gap,
-            entry.top_gap_points,
-            entry.scorable,
-        ],
-        ensure_ascii=False,
-    )
+def _encode_entry(entry: RankEntry) -> list[Any]:
+    return [
+        entry.title,
+        entry.company,
+        entry.score,
+        entry.band,
+        entry.required_met,
+        entry.required_total,
+        entry.top_gap,
+        entry.top_gap_points,
+        entry.scorable,
+    ]
 
 
-def _decode_entry(payload: str, path: str) -> RankEntry:
-    title, company, score, band, met, total, top_gap, points, scorable = json.loads(payload)
+def _decode_entry(value: Any, path: str) -> RankEntry:
+    title, company, score, band, met, total, top_gap, points, scorable = value
     return RankEntry(path, title, company, score, band, met, total, top_gap, points, scorable)
 
 
-def _encode_items(items: list[DemandItem]) -> str:
-    return json.dumps(
-        [[item.skill, item.text, item.section.value, item.points, item.options] for item in items],
-        ensure_ascii=False,
-    )
+def _encode_items(items: list[DemandItem]) -> list[Any]:
+    return [
+        [item.skill, item.text, item.section.value, item.points, item.options] for item in items
+    ]
 
 
-def _decode_items(payload: str, path: str) -> list[DemandItem]:
+def _decode_items(value: Any, path: str) -> list[DemandItem]:
     return [
         DemandItem(skill, text, Section(section), points, tuple(options))
-        for skill, text, section, points, options in json.loads(payload)
+        for skill, text, section, points, options in value
     ]
 
 
@@ -457,21 +486,21 @@ class _Worker(Generic[R]):
     def __call__(self, path: str) -> _Scored[R] | _Failure:
         status = _regular_file_status(path) if self.cache is not None else None
         known = self.cache.lookup(path, status) if self.cache is not None and status else MISS
-        if known.proven and known.payload is not None:
-            return _Scored(self.measure.decode(known.payload, path))
+        kept = self.measure.kept([(path, known.payload)])[0] if known.payload is not None else None
+        if known.proven and kept is not None:
+            return _Scored(kept)
         try:
             raw = read_bytes(path, self.limits)
         except InputError as exc:
             return _Failure(tuple(exc.problems))
         content = content_hash(raw) if status is not None else ""
-        if known.payload is not None and known.content == content:
-            result = self.measure.decode(known.payload, path)
-            return _Scored(result, self._entry(path, status, content, known.payload))
+        if kept is not None and known.payload is not None and known.content == content:
+            return _Scored(kept, self._entry(path, status, content, known.payload))
         posting, problems = to_model(parse_bytes(raw, path, self.limits), Posting, self.context)
         if posting is None:
             return _Failure(tuple(problems))
         result = self.measure.compute(posting, path)
-        payload = self.measure.encode(result) if status is not None else ""
+        payload = self.measure.payload(result) if status is not None else ""
         return _Scored(result, self._entry(path, status, content, payload))
 
     @staticmethod

@@ -215,3 +215,25 @@ def test_a_folder_of_several_lookup_batches_is_taken_whole_from_the_cache(
     assert cached.stdout.count("\n") == uncached.stdout.count("\n") == count
     assert "Changed " in cached.stdout
     assert cached.stdout.replace("Changed ", "") == uncached.stdout
+
+
+@pytest.mark.parametrize("command", ["rank", "gaps"])
+@pytest.mark.parametrize("payload", ["{not json", "[1, 2]", '"a string"', "null", "]"])
+def test_a_damaged_kept_result_is_scored_again(
+    command: str, payload: str, folder: Path, profile: Path
+) -> None:
+    import sqlite3
+
+    hour_ago = os.stat(folder).st_mtime_ns - 3600 * 10**9
+    for posting in folder.iterdir():
+        os.utime(posting, ns=(hour_ago, hour_ago))
+    args = (command, str(profile), str(folder), "--format", "jsonl")
+    uncached = run(*args, "--no-cache")
+    run(*args)
+    with sqlite3.connect(cache_file()) as connection:
+        damaged = connection.execute(
+            "UPDATE results SET payload = ? WHERE path = ?",
+            (payload, str(folder / SHIPPED[1].name)),
+        ).rowcount
+    assert damaged == 1
+    assert_same(uncached, run(*args))

@@ -35,7 +35,8 @@ def write_records(
     if output_format is RecordFormat.JSON:
         return json.dumps([dict(record) for record in records], indent=2, ensure_ascii=False) + "\n"
     if output_format is RecordFormat.JSONL:
-        return "".join(json.dumps(dict(record), ensure_ascii=False) + "\n" for record in records)
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one a record
+        return "".join(encode(dict(record)) + "\n" for record in records)
     rows = [[_cell(record.get(column)) for column in columns] for record in records]
     if output_format is RecordFormat.CSV:
         buffer = io.StringIO()
