@@ -94,13 +94,16 @@ def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
             status = os.fstat(handle)
             if stat.S_ISDIR(status.st_mode):
                 raise _unreadable(path, "is a directory, not a file")
-            if found and not stat.S_ISREG(status.st_mode):
+            regular = stat.S_ISREG(status.st_mode)
+            if found and not regular:
                 raise _unreadable(path, NOT_REGULAR)
-            if found:
-                os.set_blocking(handle, True)
-            if stat.S_ISREG(status.st_mode) and status.st_size > limits.max_bytes:
+            # (O_NONBLOCK changes nothing for a regular file: it is left set.)
+            if regular and status.st_size > limits.max_bytes:
                 raise InputError([error(path, 1, 1, TOO_LARGE, too_large(status.st_size, limits))])
-            raw = _read_bounded(handle, limits.max_bytes + 1)
+            if regular:
+                raw = _read_regular(handle, status.st_size, limits.max_bytes + 1)
+            else:
+                raw = _read_bounded(handle, limits.max_bytes + 1)
         finally:
             os.close(handle)
     except IsADirectoryError:
@@ -142,6 +145,16 @@ def read_source(
     """Like :func:`open_source`, refusing input over the limit."""
     raw, name = open_source(path, limits, stdin)
     return _within(raw, name, limits), name
+
+
+def _read_regular(handle: int, size: int, most: int) -> bytes:
+    """A regular file, in one call when it holds the ``size`` bytes its status gave: asked for
+    a byte more than that, a shorter answer is its end. One that grew (or says 0 bytes, as
+    files under /proc do) is read on to ``most`` bytes."""
+    first = os.read(handle, min(size + 1, most))
+    if len(first) <= size or len(first) >= most:
+        return first
+    return first + _read_bounded(handle, most - len(first))
 
 
 def _read_bounded(handle: int, most: int) -> bytes:

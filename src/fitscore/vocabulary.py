@@ -83,15 +83,26 @@ class DegreeLevel(StrEnum):
 
     @property
     def rank(self) -> int:
-        return _DEGREE_ORDER.index(self)
+        return _DEGREE_RANK[self]
 
     @property
     def display(self) -> str:
         return _DEGREE_DISPLAY[self]
 
 
-_DEGREE_ORDER = tuple(DegreeLevel)
-_DEGREE_DISPLAY = {
+def degree_rank(level: str) -> int:
+    """``DegreeLevel(level).rank`` without making the member (this runs per degree compared)."""
+    return _DEGREE_RANK[level]
+
+
+def degree_display(level: str) -> str:
+    """``DegreeLevel(level).display``, the same way."""
+    return _DEGREE_DISPLAY[level]
+
+
+# Keyed by the members, found by their values too (a StrEnum member hashes as its text).
+_DEGREE_RANK: dict[str, int] = {level: rank for rank, level in enumerate(DegreeLevel)}
+_DEGREE_DISPLAY: dict[str, str] = {
     DegreeLevel.PHD: "PhD",
     DegreeLevel.MASTERS: "master's",
     DegreeLevel.BACHELORS: "bachelor's",

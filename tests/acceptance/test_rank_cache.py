@@ -201,9 +201,7 @@ def test_a_folder_of_several_lookup_batches_is_taken_whole_from_the_cache(
         encoding="utf-8",
     )
     read: list[str] = []
-    from fitscore import ranking
-
-    real_read = ranking.read_bytes
+    from fitscore.sources import read_bytes as real_read
 
     def counting(path: str, *rest: object) -> bytes:
         read.append(path)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from fitscore.models import DegreeRequirement, Education, Requirement
 from fitscore.skills.matcher import Match
-from fitscore.vocabulary import DegreeLevel, FieldRelation, Status
+from fitscore.vocabulary import DegreeLevel, FieldRelation, Status, degree_display
 
 NOT_ASKED = "not asked by this posting"
 NOTHING_TO_SCORE = "The posting asks for nothing fitscore can score (no skills, degree, ...)."
@@ -65,7 +65,7 @@ def requirement_suggestion(
 
 def degree_asked(wanted: DegreeRequirement) -> str:
     """The degree a posting asks for, as a reader would say it."""
-    asked = DegreeLevel(wanted.level).display
+    asked = degree_display(wanted.level)
     if wanted.status == "in_progress_ok":
         asked += " (in progress OK)"
     if wanted.fields:
@@ -78,7 +78,7 @@ def degree_asked(wanted: DegreeRequirement) -> str:
 def degree_detail(entry: Education, field_words: str) -> str:
     state = "in progress" if entry.status == "in_progress" else "completed"
     subject = f" in {entry.field}" if entry.field else ""
-    return f"{DegreeLevel(entry.degree).display} {state}{subject} ({field_words})"
+    return f"{degree_display(entry.degree)} {state}{subject} ({field_words})"
 
 
 def degree_gap(asked: str) -> str:

@@ -17,7 +17,7 @@ from fitscore.scoring.fields import FieldIndex
 from fitscore.scoring.topics import Topics
 from fitscore.skills.catalog import Catalog
 from fitscore.skills.matcher import Match, ProfileEvidence
-from fitscore.vocabulary import Component, DegreeLevel, FieldRelation, Section, Source, Status
+from fitscore.vocabulary import Component, FieldRelation, Section, Source, Status, degree_rank
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +46,14 @@ def item_credit(decision: Match, partial_credit: float) -> float:
     return 0.0
 
 
-def skills(section: Section, decisions: Sequence[Match], partial_credit: float) -> Part:
-    """A section's skills: the average credit of its items."""
-    credits = [item_credit(decision, partial_credit) for decision in decisions]
-    met = sum(1 for decision in decisions if decision.status is Status.MET)
-    partial = sum(1 for decision in decisions if decision.status is Status.PARTIAL)
+def skills(section: Section, decisions: Sequence[Match], credits: Sequence[float]) -> Part:
+    """A section's skills: the average of its items' credits (:func:`item_credit`)."""
+    met = partial = 0
+    for decision in decisions:
+        if decision.status is Status.MET:
+            met += 1
+        elif decision.status is Status.PARTIAL:
+            partial += 1
     average = sum(credits) / len(credits) if credits else 0.0
     detail = advice.skills_detail(met, len(decisions), partial)
     return Part(section.component, bool(decisions), average, detail)
@@ -69,8 +72,10 @@ def degree(
     asked = advice.degree_asked(wanted)
     notes: list[str] = []
     best: tuple[float, Education | None, str] = (0.0, None, advice.NO_DEGREE)
+    wanted_rank = degree_rank(wanted.level)
+    this_month = YearMonth.of(today)
     for entry in education:
-        steps = DegreeLevel(wanted.level).rank - DegreeLevel(entry.degree).rank
+        steps = wanted_rank - degree_rank(entry.degree)
         levels = rules.level_steps_below
         level = levels[min(max(steps, 0), len(levels) - 1)]
         status = 1.0
@@ -81,7 +86,7 @@ def degree(
         detail = advice.degree_detail(entry, field_words)
         if credit > best[0] or best[1] is None:
             best = (credit, entry, detail)
-        notes.extend(_degree_notes(entry, wanted, today))
+        notes.extend(_degree_notes(entry, wanted, this_month))
     credit, _, detail = best
     part = Part(
         Component.DEGREE,
@@ -95,9 +100,9 @@ def degree(
     return part, tuple(dict.fromkeys(notes))
 
 
-def _degree_notes(entry: Education, wanted: DegreeRequirement, today: dt.date) -> list[str]:
+def _degree_notes(entry: Education, wanted: DegreeRequirement, this_month: YearMonth) -> list[str]:
     notes = []
-    if entry.status == "in_progress" and entry.expected and entry.expected < YearMonth.of(today):
+    if entry.status == "in_progress" and entry.expected and entry.expected < this_month:
         notes.append(advice.expected_date_passed(entry))
     if (
         wanted.status == "in_progress_ok"

@@ -101,6 +101,9 @@ def _gap_order(points: float, section: Section, text: str) -> tuple[float, bool,
     return (-points, section is not Section.REQUIRED, text)
 
 
+_SECTIONS = tuple(Section)
+
+
 class Scorer:
     """Scores one profile against many postings, reusing what is known about the profile.
 
@@ -219,19 +222,17 @@ class Scorer:
 
     def evaluate(self, posting: Posting) -> Evaluation:
         """Every decision, credit, weight and point of the profile against ``posting``."""
-        decided: list[tuple[Section, list[tuple[Requirement, Match]]]] = []
+        partial_credit = self.rules.partial_credit
+        decided: list[tuple[Section, tuple[Requirement, ...], list[Match], list[float]]] = []
         parts: list[Part] = []
-        for section in Section:
+        for section in _SECTIONS:
             items: tuple[Requirement, ...] = (
                 posting.required if section is Section.REQUIRED else posting.preferred
             )
-            section_rows = [(item, self._decide(item)) for item in items]
-            parts.append(
-                components.skills(
-                    section, [decision for _, decision in section_rows], self.rules.partial_credit
-                )
-            )
-            decided.append((section, section_rows))
+            decisions = [self._decide(item) for item in items]
+            credits = [components.item_credit(decision, partial_credit) for decision in decisions]
+            parts.append(components.skills(section, decisions, credits))
+            decided.append((section, items, decisions, credits))
         degree, degree_notes = self._degrees(
             posting.degree.value_key() if posting.degree is not None else None,
             lambda: components.degree(
@@ -270,12 +271,10 @@ class Scorer:
             for part in parts
         )
         rows: list[Row] = []
-        partial_credit = self.rules.partial_credit
-        for section, section_rows in decided:
+        for section, items, decisions, credits in decided:
             # Each item of a section earns an equal share of the section's weight.
-            share = effective.get(section.component, 0.0) / max(1, len(section_rows))
-            for item, decision in section_rows:
-                credit = components.item_credit(decision, partial_credit)
+            share = effective.get(section.component, 0.0) / max(1, len(items))
+            for item, decision, credit in zip(items, decisions, credits, strict=True):
                 lost = 0.0 if credit == 1.0 else round(share * (1 - credit), 1)
                 rows.append(Row(section, item, decision, lost))
         notes = list(degree_notes)
