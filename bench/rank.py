@@ -176,6 +176,15 @@ def in_process(function: Any, files: list[Path], mine: list[str]) -> tuple[float
     return wall, time.process_time() - cpu
 
 
+TARGET_SIZE = 10_000  # issue 14's targets are set for a folder of this many postings
+
+
+def target(size: int, bound: str) -> str:
+    if size == TARGET_SIZE:
+        return f"(target {bound})"
+    return f"(target {bound} at {TARGET_SIZE:,}; start-up weighs more here)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -226,16 +235,17 @@ def main() -> None:
             cold, warm = runs["rank, cold cache"][0], runs["rank, warm cache"][0]
             print(
                 f"  rank --jobs 1 / best case: wall {one_wall / best_wall:.2f}x, "
-                f"cpu {one_cpu / best_cpu:.2f}x  (target <= 1.3)"
+                f"cpu {one_cpu / best_cpu:.2f}x  {target(size, '<= 1.3')}"
             )
             print(
                 f"  naive / rank --jobs 1:     wall {naive_wall / one_wall:.1f}x, "
-                f"cpu {naive_cpu / one_cpu:.1f}x  (target >= 12)"
+                f"cpu {naive_cpu / one_cpu:.1f}x  {target(size, '>= 12')}"
             )
             print(
-                f"  default jobs / --jobs 1:   wall {default_wall / one_wall:.2f}x  (target <= 1)"
+                f"  default jobs / --jobs 1:   wall {default_wall / one_wall:.2f}x  "
+                f"{target(size, '<= 1')}"
             )
-            print(f"  warm / cold re-rank:       wall {warm / cold:.2f}x  (target <= 0.2)")
+            print(f"  warm / cold re-rank:       wall {warm / cold:.2f}x  {target(size, '<= 0.2')}")
         small, large = arguments.memory_sizes
         if small and large:
             peaks = {}
