@@ -278,6 +278,9 @@ def test_ctrl_c_during_a_rank_exits_130_with_one_line(tmp_path: Path, jobs: str)
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        # As in a terminal: a test run started in the background (`pytest &`) inherits Ctrl-C
+        # ignored, and a program started with it ignored rightly never sees it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     writer = _wait_for_a_reader(endless, child)
     try:
@@ -285,6 +288,9 @@ def test_ctrl_c_during_a_rank_exits_130_with_one_line(tmp_path: Path, jobs: str)
         _, errors = child.communicate(timeout=30)
     finally:
         os.close(writer)
+        if child.poll() is None:  # it failed: leave nothing running for the tests after it
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
     assert child.returncode == 130
     assert errors.decode().strip().splitlines() == ["fitscore: interrupted"]
 
