@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -119,15 +119,28 @@ class Resolver:
         # Small: a posting term is resolved again only once its decision has left the
         # evidence's own (larger) memo, which is asked first.
         self._cache: Memo[str, Resolution] = Memo(PART_CAPACITY)
-        self._typo_keys = [item for item in catalog.index if len(item) >= _MIN_TYPO_LENGTH - 1]
-        # A misspelling keeps its first character, so each query needs only that bucket.
-        self._by_first: dict[str, list[str]] = {}
+
+    # The tables of the typo search, made on its first use: a run whose terms are all in the
+    # catalogue (or in the profile) never searches, and does not pay for them at start.
+    @cached_property
+    def _typo_keys(self) -> list[str]:
+        return [item for item in self.catalog.index if len(item) >= _MIN_TYPO_LENGTH - 1]
+
+    @cached_property
+    def _by_first(self) -> dict[str, list[str]]:
+        """A misspelling keeps its first character, so each query needs only that bucket."""
+        buckets: dict[str, list[str]] = {}
         for item in self._typo_keys:
-            self._by_first.setdefault(item[0], []).append(item)
-        self._spellings: dict[str, str] = {}
-        for info in catalog.skills.values():
+            buckets.setdefault(item[0], []).append(item)
+        return buckets
+
+    @cached_property
+    def _spellings(self) -> dict[str, str]:
+        spellings: dict[str, str] = {}
+        for info in self.catalog.skills.values():
             for spelling in (info.name, *info.aliases):
-                self._spellings.setdefault(key(spelling), spelling)
+                spellings.setdefault(key(spelling), spelling)
+        return spellings
 
     def resolve(self, term: str) -> Resolution:
         found = self._cache.get(term)
