@@ -370,8 +370,12 @@ def _proven(results: ResultCache, files: Sequence[str], measure: _Measure[R]) ->
     kept: dict[int, R] = {}
     for start in range(0, len(files), LOOKUP_BATCH):
         batch = range(start, min(start + LOOKUP_BATCH, len(files)))
-        statuses = {files[i]: _regular_file_status(files[i]) for i in batch}
-        known = results.lookup_many({p: s for p, s in statuses.items() if s is not None})
+        statuses = {
+            files[i]: status
+            for i in batch
+            if (status := _regular_file_status(files[i])) is not None
+        }
+        known = results.lookup_many(statuses)
         proven = [
             (index, found.payload)
             for index in batch

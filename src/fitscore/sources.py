@@ -97,10 +97,10 @@ def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
             regular = stat.S_ISREG(status.st_mode)
             if found and not regular:
                 raise _unreadable(path, NOT_REGULAR)
-            # (O_NONBLOCK changes nothing for a regular file: it is left set.)
-            if regular and status.st_size > limits.max_bytes:
-                raise InputError([error(path, 1, 1, TOO_LARGE, too_large(status.st_size, limits))])
-            if regular:
+            if regular:  # (O_NONBLOCK changes nothing for a regular file: it is left set)
+                if status.st_size > limits.max_bytes:
+                    message = too_large(status.st_size, limits)
+                    raise InputError([error(path, 1, 1, TOO_LARGE, message)])
                 raw = _read_regular(handle, status.st_size, limits.max_bytes + 1)
             else:
                 raw = _read_bounded(handle, limits.max_bytes + 1)

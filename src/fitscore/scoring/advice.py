@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from fitscore.models import DegreeRequirement, Education, Requirement
 from fitscore.skills.matcher import Match
-from fitscore.vocabulary import DegreeLevel, FieldRelation, Status, degree_display
+from fitscore.vocabulary import FieldRelation, Status, degree_display
 
 NOT_ASKED = "not asked by this posting"
 NOTHING_TO_SCORE = "The posting asks for nothing fitscore can score (no skills, degree, ...)."
@@ -91,14 +91,14 @@ def degree_suggestion(asked: str, detail: str) -> str:
 
 def expected_date_passed(entry: Education) -> str:
     return (
-        f"Your {DegreeLevel(entry.degree).display} was expected by {entry.expected}, which has "
+        f"Your {degree_display(entry.degree)} was expected by {entry.expected}, which has "
         "passed: update its status or date."
     )
 
 
 def completed_for_students(level: str) -> str:
     return (
-        f"The posting is written for students working towards a {DegreeLevel(level).display}; "
+        f"The posting is written for students working towards a {degree_display(level)}; "
         "yours is completed, so check that you are eligible."
     )
 
