@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from fitscore.diagnostics import MISSING_PATH, Problem, error
 from fitscore.errors import InputError
+from fitscore.waiting import POLLS_PIPES, until_readable, woken
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -82,12 +83,13 @@ def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
     A regular file over the limit is refused before it is read; anything else (a pipe) is read
     to one byte past the limit, so the caller can tell it is too large. A :class:`FoundPath` is
-    opened without blocking and read only when it is a regular file.
+    opened without blocking and read only when it is a regular file. A named pipe is opened
+    without blocking too where a wait for its writer can be a poll (Linux): Ctrl-C then ends
+    that wait whenever it comes, as it ends the wait for the pipe's bytes.
     """
     found = isinstance(path, FoundPath)
-    flags = (
-        os.O_RDONLY | getattr(os, "O_NOCTTY", 0) | (getattr(os, "O_NONBLOCK", 0) if found else 0)
-    )
+    nonblocking = getattr(os, "O_NONBLOCK", 0) if found or POLLS_PIPES else 0
+    flags = os.O_RDONLY | getattr(os, "O_NOCTTY", 0) | nonblocking
     try:
         handle = os.open(path, flags)
         try:
@@ -103,7 +105,7 @@ def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
                     raise InputError([error(path, 1, 1, TOO_LARGE, message)])
                 raw = _read_regular(handle, status.st_size, limits.max_bytes + 1)
             else:
-                raw = _read_bounded(handle, limits.max_bytes + 1)
+                raw = _read_waiting(path, handle, limits.max_bytes + 1)
         finally:
             os.close(handle)
     except IsADirectoryError:
@@ -118,8 +120,12 @@ def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
 
 def read_stream(stream: BinaryIO, name: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """An open stream (standard input), to one byte past the limit."""
+    """An open stream (standard input), to one byte past the limit. An unbuffered file (the
+    program's own standard input, as ``cli`` passes it) is read from its descriptor, each read
+    begun only once there is something to read."""
     try:
+        if isinstance(stream, io.FileIO):
+            return _read_waiting(name, stream.fileno(), limits.max_bytes + 1)
         return stream.read(limits.max_bytes + 1)
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
@@ -157,11 +163,33 @@ def _read_regular(handle: int, size: int, most: int) -> bytes:
     return first + _read_bounded(handle, most - len(first))
 
 
-def _read_bounded(handle: int, most: int) -> bytes:
+def _read_waiting(path: str, handle: int, most: int) -> bytes:
+    """A pipe, terminal or device, to ``most`` bytes. Each read begins only once there is
+    something to read, and Ctrl-C or SIGTERM ends the wait whenever it comes, even just before
+    the wait begins (:mod:`fitscore.waiting`): a pipe that never speaks cannot hold a run."""
+    with woken() as alarm:
+        if alarm is not None or os.get_blocking(handle):
+            return _read_bounded(handle, most, alarm)
+    # Opened without blocking, with nothing to wait with (not the main thread, or an event loop
+    # holds the wakeup): opened again to block, as a pipe with no writer yet reads as empty.
+    again = os.open(path, os.O_RDONLY | getattr(os, "O_NOCTTY", 0))
+    try:
+        return _read_bounded(again, most)
+    finally:
+        os.close(again)
+
+
+def _read_bounded(handle: int, most: int, alarm: int | None = None) -> bytes:
     chunks: list[bytes] = []
     remaining = most
     while remaining > 0:
-        chunk = os.read(handle, min(remaining, 1 << 20))
+        until_readable(handle, alarm)
+        try:
+            chunk = os.read(handle, min(remaining, 1 << 20))
+        except BlockingIOError:  # another reader of the pipe took what was there
+            if alarm is None:
+                raise
+            continue
         if not chunk:
             break
         chunks.append(chunk)

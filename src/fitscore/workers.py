@@ -21,6 +21,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 from fitscore.errors import WorkerError
+from fitscore.waiting import drain, woken
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -149,8 +150,7 @@ def _results(workers: list[_Worker], chunks: Iterator[list[Any]]) -> Iterator[An
         while next_out in held:
             yield from held.pop(next_out)
             next_out += 1
-        for ready in wait(list(owner)):
-            assert isinstance(ready, Connection)
+        for ready in _answered(owner):
             worker = owner[ready]
             try:
                 number, ok, payload = ready.recv()
@@ -160,6 +160,17 @@ def _results(workers: list[_Worker], chunks: Iterator[list[Any]]) -> Iterator[An
             if not ok:
                 raise payload
             held[number] = payload
+
+
+def _answered(owner: dict[Connection, _Worker]) -> list[Connection]:
+    """The workers' ends with an answer (or closed), once there is one: Ctrl-C or SIGTERM ends
+    the wait whenever it comes, even just before the wait begins (``fitscore.waiting``)."""
+    with woken() as alarm:
+        waited: list[Connection | int] = [*owner, alarm] if alarm is not None else [*owner]
+        ready = wait(waited)
+        if alarm is not None and alarm in ready:
+            drain(alarm)  # a signal whose handler returned: the run goes on
+    return [end for end in ready if isinstance(end, Connection)]
 
 
 def _serve(

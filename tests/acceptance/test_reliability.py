@@ -13,7 +13,9 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import fitscore
 from fitscore import output
 from fitscore.errors import OutputError
 from fitscore.ranking import PARALLEL_THRESHOLD
@@ -334,6 +337,53 @@ def test_a_named_pipe_given_on_purpose_is_read_like_a_file(tmp_path: Path) -> No
     assert '"company": "Pinterest"' in out
 
 
+@pytest.mark.parametrize("waiter", ["another-thread", "an-event-loops-wakeup"])
+def test_a_named_pipe_is_read_whole_where_no_wakeup_can_be_had(tmp_path: Path, waiter: str) -> None:
+    """Outside the main thread, or where the program keeps a wakeup descriptor of its own,
+    the pipe is waited on the plain way: its writer, then its bytes, never an empty read."""
+    pipe = tmp_path / "posting.yaml"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=_write_once_read, args=(pipe, POSTING.read_bytes()))
+    writer.start()
+    try:
+        if waiter == "another-thread":
+            with ThreadPoolExecutor(1) as pool:
+                report = pool.submit(fitscore.rank, str(PROFILE), [str(pipe)]).result(timeout=30)
+        else:
+            theirs, other_end = socket.socketpair()
+            theirs.setblocking(False)
+            number = theirs.fileno()
+            previous = signal.set_wakeup_fd(number)
+            try:
+                report = fitscore.rank(str(PROFILE), [str(pipe)])
+            finally:
+                kept = signal.set_wakeup_fd(previous)
+                theirs.close()
+                other_end.close()
+            assert kept == number  # the program's own descriptor, left in place
+    finally:
+        writer.join(timeout=30)
+    assert [entry.company for entry in report.entries] == ["Pinterest"]
+
+
+def _write_once_read(pipe: Path, text: bytes) -> None:
+    """Write ``text`` to ``pipe`` a while after a reader has opened it with no writer there."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            handle = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:  # ENXIO: nobody reads it yet
+            assert time.monotonic() < deadline, "nobody opened the pipe"
+            time.sleep(0.02)
+    try:
+        time.sleep(0.3)  # the reader is waiting by now
+        os.set_blocking(handle, True)
+        os.write(handle, text)
+    finally:
+        os.close(handle)
+
+
 def test_sigterm_ends_a_rank_like_ctrl_c(tmp_path: Path) -> None:
     endless = tmp_path / "endless.yaml"
     os.mkfifo(endless)
@@ -349,7 +399,78 @@ def test_sigterm_ends_a_rank_like_ctrl_c(tmp_path: Path) -> None:
         _, errors = child.communicate(timeout=30)
     finally:
         os.close(writer)
+        if child.poll() is None:  # it failed: leave nothing running for the tests after it
+            os.killpg(child.pid, signal.SIGKILL)
+            child.communicate()
     assert child.returncode == 130
+    assert errors.decode().strip().splitlines() == ["fitscore: interrupted"]
+
+
+# A signal that comes just before a blocking call begins (after Python's last look for one) is
+# the race this child makes certain: its main thread holds SIGTERM back, so the signal is taken
+# by a second thread once the main thread has been waiting a while, and can only end the wait
+# through fitscore's wakeup descriptor, never by interrupting the call itself.
+_SIGNAL_WHILE_WAITING = """
+import os, signal, sys, threading, time
+
+def once_the_main_thread_waits(go):
+    os.read(go, 1)  # the test's word: the postings' last file has a silent writer now
+    status = f"/proc/self/task/{threading.main_thread().native_id}/stat"
+    asleep = 0
+    while asleep < 5:  # a quarter of a second, asleep in one wait: the one that never ends
+        time.sleep(0.05)
+        with open(status) as stat:
+            asleep = asleep + 1 if stat.read().rsplit(")", 1)[1].split()[0] == "S" else 0
+    os.kill(os.getpid(), signal.SIGTERM)
+
+go = int(sys.argv[1])
+threading.Thread(target=once_the_main_thread_waits, args=(go,), daemon=True).start()
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+from fitscore.entry import main
+sys.argv = ["fitscore", *sys.argv[2:]]
+main()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+@pytest.mark.parametrize("wait", ["named-pipe", "workers", "stdin"])
+def test_a_signal_just_before_a_wait_still_ends_the_run(tmp_path: Path, wait: str) -> None:
+    endless = tmp_path / "endless.yaml"  # a posting that is still being written: never finishes
+    os.mkfifo(endless)
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    if wait == "workers":
+        for number in range(PARALLEL_THRESHOLD):
+            (folder / f"{number:05d}.yaml").write_bytes(POSTING.read_bytes())
+    arguments = {
+        "named-pipe": ["rank", str(PROFILE), str(endless)],
+        "workers": ["rank", str(PROFILE), str(folder), str(endless), "--jobs", "2"],
+        "stdin": ["parse", "-"],
+    }[wait]
+    silent_input = subprocess.PIPE if wait == "stdin" else subprocess.DEVNULL
+    go, say_go = os.pipe()
+    child = subprocess.Popen(
+        [sys.executable, "-c", _SIGNAL_WHILE_WAITING, str(go), *arguments],
+        stdin=silent_input,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        pass_fds=(go,),
+    )
+    os.close(go)
+    # The pipe's writer stays open and silent (standard input's too: the child's, kept here).
+    writer = None if wait == "stdin" else _wait_for_a_reader(endless, child)
+    try:
+        os.write(say_go, b"!")
+        child.wait(timeout=30)
+    finally:
+        os.close(say_go)
+        if writer is not None:
+            os.close(writer)
+        if child.poll() is None:  # it failed: leave nothing running for the tests after it
+            os.killpg(child.pid, signal.SIGKILL)
+        _, errors = child.communicate()
+    assert child.returncode == 130, errors
     assert errors.decode().strip().splitlines() == ["fitscore: interrupted"]
 
 

@@ -60,8 +60,15 @@ def test_formatters_do_not_import_the_scoring_engine() -> None:
     assert {name for name in loaded if name.startswith(ENGINE)} == set()
 
 
-# What ``import fitscore`` itself loads: the version and the limits type of the public API.
-PACKAGE = {"fitscore", "fitscore.__about__", "fitscore.sources", "fitscore.diagnostics"}
+# What ``import fitscore`` itself loads: the version and the limits type of the public API (and
+# what its module needs to read a path: problems, and waits that Ctrl-C ends).
+PACKAGE = {
+    "fitscore",
+    "fitscore.__about__",
+    "fitscore.sources",
+    "fitscore.diagnostics",
+    "fitscore.waiting",
+}
 
 
 @pytest.mark.parametrize("module", ["fitscore.vocabulary", "fitscore.reports"])

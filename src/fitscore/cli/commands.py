@@ -4,6 +4,7 @@ with the report's code; heavy modules are imported inside the command that needs
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn
@@ -65,9 +66,14 @@ def _catalog(extra: list[str] | None) -> Catalog:
 
 
 def _stdin() -> BinaryIO:
-    """Standard input's bytes; a stand-in that says it is closed when the program was started
-    without one (``<&-``)."""
-    return sys.stdin.buffer if sys.stdin is not None else CLOSED_STDIN
+    """Standard input's bytes: unbuffered where it is the program's own (nothing reads it before
+    a command does), so that a read waits in a way Ctrl-C always ends (``sources``); a
+    stand-in that says it is closed when the program was started without one (``<&-``)."""
+    if sys.stdin is None:
+        return CLOSED_STDIN
+    buffered = sys.stdin.buffer
+    raw = buffered.raw if isinstance(buffered, io.BufferedReader) else None
+    return raw if isinstance(raw, io.FileIO) else buffered
 
 
 def _paths(paths: list[str], null: bool) -> list[str]:
