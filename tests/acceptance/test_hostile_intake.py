@@ -120,7 +120,7 @@ def test_bad_json_ld_is_a_note_and_the_page_text_is_read(tmp_path: Path, case: s
     assert "page.html: 1 JSON-LD block(s) held no usable data (line 3, column " in outcome.stderr
     assert "the page's visible text was read instead" in outcome.stderr
     posting = yaml.safe_load(draft.read_text(encoding="utf-8"))
-    assert posting["title"] == "Data Engineer at Acme"
+    assert (posting["title"], posting["company"]) == ("Data Engineer", "Acme")
     assert "Python" in required_of(draft)
 
 

@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from fitscore.drafting.blocks import Block
-from fitscore.drafting.rules import fold, has, heading_kinds, parsing_rules
+from fitscore.drafting.rules import fold, has, heading_kind, parsing_rules
 from fitscore.drafting.sections import heading_section, without_links
 from fitscore.vocabulary import DegreeLevel
 
@@ -152,7 +152,7 @@ def title_like(line: str) -> str | None:
         return None
     if text.endswith((".", "!", "?", ",", ";")) or not any(char.isalpha() for char in text):
         return None
-    if fold(text) in heading_kinds() or (text.endswith(":") and heading_section(text)):
+    if heading_kind(text) is not None or (text.endswith(":") and heading_section(text)):
         return None
     if has(text, parsing_rules().title_not_words):
         return None
@@ -193,7 +193,7 @@ def find_title(blocks: list[Block], text: str = "") -> str | None:
     for block in head:
         pieces = _separated(block.text) or [("", block.text)]
         for index, (_, piece) in enumerate(pieces):
-            title = title_like(_cut_tail(piece, text))
+            title = title_like(_cut_tail(_cut_joined(piece), text))
             if title is not None and _has_title_word(title):
                 for separator, more in pieces[index + 1 :]:
                     if title != piece or not _title_continues(more, text):
@@ -246,6 +246,34 @@ def _cut_tail(piece: str, text: str) -> str:
     if tail and (_looks_like_place(tail) or _company_like(tail, text)):
         return " ".join(words[: last + 1])
     return piece
+
+
+@cache
+def _joined_pattern() -> re.Pattern[str]:
+    joiners = _joiners()
+    name = _COMPANY_NAME[1:-1]  # (a group of its own here)
+    return re.compile(rf"^(.*?\S)[ \t]+(?i:{joiners})[ \t]+({name})(?:[ \t]*\(.*\))?$")
+
+
+@cache
+def _joiners() -> str:
+    """The words that join a title to its company, as one alternation."""
+    return "|".join(re.escape(word) for word in parsing_rules().title_company_joiners)
+
+
+@cache
+def _joined_line_pattern() -> re.Pattern[str]:
+    joiners = _joiners()
+    return re.compile(rf"^(?i:{joiners})[ \t]+{_COMPANY_NAME}(?:[ \t]*(?:[(,|·—–-].*)?)?$")
+
+
+def _cut_joined(piece: str) -> str:
+    """ "Senior Data Engineer at Acme Analytics (Remote)": the title ends at the word that joins
+    it to a name (capitalised words that name no kind of job)."""
+    match = _joined_pattern().match(piece)
+    if match is None or not _has_title_word(match.group(1)) or _has_title_word(match.group(2)):
+        return piece
+    return match.group(1)
 
 
 def _before_company(line: str, text: str) -> str | None:
@@ -341,7 +369,7 @@ def _company_like(name: str, text: str) -> bool:
         return False
     if fold(words[0]) in {fold(word) for word in rules.not_company_words}:
         return False
-    if fold(name) in heading_kinds() or _looks_like_place(name) or _has_title_word(name):
+    if heading_kind(name) is not None or _looks_like_place(name) or _has_title_word(name):
         return False
     if words[-1] in rules.company_suffixes:
         return True
@@ -361,6 +389,9 @@ def find_company(blocks: list[Block], text: str, title: str | None) -> str | Non
     lines = [block.text for block in blocks[:6] if block.role != "item"]
     start = next((i for i, line in enumerate(lines) if title and title in plain_line(line)), 0)
     for line in lines[start : start + 3]:
+        joined = _joined_line_pattern().match(plain_line(line))
+        if joined is not None and line != lines[start]:  # "at Acme Analytics" under the title
+            return joined.group(1)
         for piece in _pieces(line):
             if piece != title and (title or "") not in piece and _company_like(piece, text):
                 return piece
@@ -379,7 +410,9 @@ def find_company(blocks: list[Block], text: str, title: str | None) -> str | Non
     head = "\n".join(block.text for block in blocks[:_FRAME_BLOCKS] if block.role != "item")
     searches = [(re.compile(rf"(?m)^About[ \t]+{name}[ \t]*+(?::[ \t]*+)?$"), whole)]
     if title:
-        searches.insert(0, (re.compile(rf"{re.escape(title)}[ \t]+at[ \t]+{name}"), whole))
+        joiners = _joiners()
+        after_title = rf"{re.escape(title)}\s+(?i:{joiners})[ \t]+{name}"  # (or on the next line)
+        searches.insert(0, (re.compile(after_title), whole))
     frames = _company_frame_patterns()
     searches.extend((pattern, head[: _HEAD_CHARS * 2]) for pattern in frames)
     searches.append((_introduction_pattern(), whole))

@@ -8,6 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from fitscore.drafting.blocks import Block
+from fitscore.drafting.grids import requirement_column, row_clause
+from fitscore.drafting.rules import heading_kind
+from fitscore.drafting.text import is_heading_line
 
 _SKIP = frozenset(
     {
@@ -17,7 +20,10 @@ _SKIP = frozenset(
 )  # fmt: skip
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD = frozenset({"strong", "b"})
-_ITEMS = frozenset({"li", "dt", "dd"})
+_ITEMS = frozenset({"li", "dd"})
+_LISTS = frozenset({"ul", "ol", "dl"})
+_GRID = frozenset({"table", "tr", "td", "th"})
+_TERM = "dt"  # a definition list's term: the label of the items under it
 _INLINE = frozenset(
     {
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
@@ -69,6 +75,22 @@ class _Element:
     bold: bool = False
     role: str = "text"  # the role of the text around the element, restored when it ends
     level: int = 0  # a heading's level
+    name: str = ""  # a block element's tag
+
+
+@dataclass(slots=True)
+class _Table:
+    """A table being read: its header's requirement column (``grids``), and the row being read
+    (the first index in ``out`` of its blocks, its cells so far, and whether it is a grid row:
+    one line per cell)."""
+
+    column: int | None = None
+    headed: bool = False  # its first row has been read
+    start: int = 0
+    cell_start: int = 0
+    cells: list[str] | None = None
+    header_cells: bool = True  # every cell of the row so far is a <th>
+    plain: bool = True
 
 
 class _Reader:
@@ -85,6 +107,7 @@ class _Reader:
         self.heading: list[str] | None = None  # the text of the heading being read
         self.heading_depth = 0  # open elements inside it
         self.site_name: str | None = None
+        self.tables: list[_Table] = []
 
     def start(self, tag: object, attributes: Mapping[str, str]) -> None:
         name = tag.lower() if isinstance(tag, str) else ""
@@ -110,10 +133,14 @@ class _Reader:
             self.open.append(_Element("inline", bold=name in _BOLD))
             self.bold += name in _BOLD
         else:
-            self.flush()
-            self.open.append(_Element("block", role=self.role))
+            self.flush(heads_a_list=name in _LISTS)
+            self.open.append(_Element("block", role=self.role, name=name))
+            if name in _GRID:
+                self._grid_start(name)
             if name in _ITEMS:
                 self.role = "item"
+            elif name == _TERM:
+                self.role = "term"
 
     def end(self, tag: object) -> None:
         if self.skipping:
@@ -137,6 +164,48 @@ class _Reader:
         elif element.kind == "block":
             self.flush()
             self.role = element.role
+            if element.name in _GRID:
+                self._grid_end(element.name)
+
+    def _grid_start(self, name: str) -> None:
+        if name == "table":
+            self.tables.append(_Table())
+            return
+        table = self.tables[-1] if self.tables else None
+        if table is None:
+            return
+        if name == "tr":
+            table.start, table.cells = len(self.out), []
+            table.header_cells = table.plain = True
+        elif table.cells is not None:  # a cell
+            table.cell_start = len(self.out)
+            table.header_cells = table.header_cells and name == "th"
+
+    def _grid_end(self, name: str) -> None:
+        """A table with a requirement column (``grids``) gives one clause a row, in place of
+        its cells' lines; any other table, or a row with more than a line in a cell (a table
+        used for layout), stays as its lines were."""
+        table = self.tables[-1] if self.tables else None
+        if table is None:
+            return
+        if name == "table":
+            self.tables.pop()
+        elif name == "tr" and table.cells is not None:
+            cells, table.cells = table.cells, None
+            first, table.headed = not table.headed, True
+            if not table.plain or not any(cells):
+                return
+            if first and table.header_cells:
+                table.column = requirement_column(cells)
+                if table.column is not None:
+                    del self.out[table.start :]  # the header: labels, not requirements
+            elif table.column is not None:
+                del self.out[table.start :]
+                self.out.append(Block("item", row_clause(cells, table.column)))
+        elif table.cells is not None:  # a cell
+            lines = self.out[table.cell_start :]
+            table.plain = table.plain and len(lines) <= 1
+            table.cells.append(lines[0].text if lines else "")
 
     def data(self, text: str) -> None:
         if self.skipping:
@@ -153,7 +222,7 @@ class _Reader:
         if attributes.get("property") == _SITE_NAME:
             self.site_name = " ".join(str(attributes.get("content", "")).split())[:200] or None
 
-    def flush(self) -> None:
+    def flush(self, heads_a_list: bool = False) -> None:
         pieces, self.line = self.line, []
         text = _squash("".join(piece for piece, _ in pieces))
         if not text:
@@ -161,6 +230,10 @@ class _Reader:
         bold_text = _squash("".join(piece for piece, is_bold in pieces if is_bold))
         if self.role == "text" and bold_text == text and len(text.split()) <= _BOLD_HEADING_WORDS:
             self.out.append(Block("heading", text))  # a bold-only line heads what follows
+        elif self.role == "term" or heads_a_list and self.role == "item" and heading_kind(text):
+            # "<dt>Requirements</dt>", "<li>Nice to have<ul>...": a term, or an item over a
+            # list of its own that names a section, heads what follows; any other is an item.
+            self.out.append(Block("heading" if is_heading_line(text) else "item", text))
         else:
             self.out.append(Block("item" if self.role == "item" else "text", text))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -89,9 +89,11 @@ class Reader:
         self.areas = frozenset(fold(word) for word in self.rules.area_words)
         self.role_words = frozenset(fold(word) for word in self.rules.title_words)
         self._index: dict[str, int] = {}  # an item's identity -> its place in reading.items
+        self._quote: str | None = None  # the text an item quotes, when not the piece it is in
 
     def read(self, clauses: Iterable[Clause]) -> Reading:
-        for clause in clauses:
+        for clause, quote in self._with_asides_apart(clauses):
+            self._quote = quote
             section = self._section(clause)
             if section in (REQUIRED, PREFERRED):
                 for piece in self.pieces(clause):
@@ -116,6 +118,35 @@ class Reader:
                 for piece in self.pieces(clause):
                     self._themes(spot_spans(self.catalog, piece))
         return self.reading
+
+    def _with_asides_apart(self, clauses: Iterable[Clause]) -> Iterator[tuple[Clause, str | None]]:
+        """ "Kubernetes (EKS is a plus)", "Spark (PySpark is fine)": an aside in brackets that
+        names a skill of its own and holds a cue (preferred, or a waiver) is read as a clause
+        of its own after the one around it, so its cue is said of what it names alone. An aside
+        that is only a preferred cue ("Kafka (preferred)") still speaks for its whole clause; a
+        waiver never does ("Python (3.10+ is fine)"). Both parts quote the whole clause."""
+        for clause in clauses:
+            asides = [match for match in _PARENTHESIS.finditer(clause.text) if self._aside(match)]
+            if not asides:
+                yield clause, None
+                continue
+            outer, start = [], 0
+            for match in asides:
+                outer.append(clause.text[start : match.start()])
+                start = match.end()
+            outer.append(clause.text[start:])
+            yield (
+                Clause(" ".join(" ".join(outer).split()), clause.section, clause.listed),
+                clause.text,
+            )
+            for match in asides:
+                yield Clause(match.group(1).strip(), clause.section), clause.text
+
+    def _aside(self, match: re.Match[str]) -> bool:
+        inside = match.group(1)
+        if has(inside, self.rules.ignored_cues):
+            return True
+        return bool(has(inside, self.rules.preferred_cues) and spot_spans(self.catalog, inside))
 
     def pieces(self, clause: Clause) -> list[str]:
         """What is read as one requirement: a label line's items one by one, like bullets; an
@@ -537,7 +568,7 @@ class Reader:
     def _raise_need(self, name: str, section: str, text: str) -> None:
         current = getattr(self.reading, name)
         if current is None or (current[0] == PREFERRED and section == REQUIRED):
-            setattr(self.reading, name, (section, text))
+            setattr(self.reading, name, (section, self._quote or text))
 
     def _degree(self, text: str, section: str) -> bool:
         found = read_degree(text)
@@ -547,7 +578,7 @@ class Reader:
         current = self.reading.degree
         lower = current is not None and current[2] == section and _below(degree, current[0])
         if current is None or lower or (section == REQUIRED and current[2] != REQUIRED):
-            self.reading.degree = (degree, text, section)
+            self.reading.degree = (degree, self._quote or text, section)
             self.reading.equivalent_experience = equivalent
         return True
 
@@ -556,10 +587,10 @@ class Reader:
         index = self._index.get(identity)
         if index is not None:
             if self.reading.items[index].section == PREFERRED and section == REQUIRED:
-                self.reading.items[index] = Item(section, item, source)
+                self.reading.items[index] = Item(section, item, self._quote or source)
             return
         self._index[identity] = len(self.reading.items)
-        self.reading.items.append(Item(section, item, source))
+        self.reading.items.append(Item(section, item, self._quote or source))
 
     def _themes(self, spans: list[Span], every_skill: bool = False) -> None:
         for span in spans:

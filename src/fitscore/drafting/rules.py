@@ -47,6 +47,9 @@ class ParsingRules(StrictModel):
     unknown_heading: Literal["neutral", "ignored"]
     ignored_heading_starts: tuple[str, ...]
     paragraph_labels: tuple[str, ...]
+    grid_columns: tuple[str, ...]
+    grid_required: tuple[str, ...]
+    grid_preferred: tuple[str, ...]
     prose_required_cues: tuple[str, ...]
     duty_starts: tuple[str, ...]
     duty_exceptions: tuple[str, ...]
@@ -64,6 +67,7 @@ class ParsingRules(StrictModel):
     title_not_words: tuple[str, ...]
     company_introductions: tuple[str, ...]
     title_frames: tuple[str, ...]
+    title_company_joiners: tuple[str, ...]
     company_frames: tuple[str, ...]
     max_draft_items: int
     max_degree_fields: int
@@ -87,11 +91,36 @@ def parsing_rules() -> ParsingRules:
     return packaged("parsing.yaml", ParsingRules)
 
 
+# A hyphen inside a heading joins its words ("Must-haves", "Nice‑to‑haves", "Good-to-know"):
+# headings are compared as if the words stood apart. (A dash with spaces around it parts two
+# headings, "Skills – required", and is left alone.)
+_JOINED = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
+
+
+def heading_fold(text: str) -> str:
+    """:func:`fold` for a heading: words a hyphen joins stand apart too."""
+    return fold(_JOINED.sub(" ", text))
+
+
 @cache
 def heading_kinds() -> dict[str, str]:
-    """Folded heading text -> the section it opens."""
+    """Folded heading text (:func:`heading_fold`) -> the section it opens."""
     rules = parsing_rules()
-    return {fold(phrase): kind for kind, phrases in rules.headings.items() for phrase in phrases}
+    return {
+        heading_fold(phrase): kind for kind, phrases in rules.headings.items() for phrase in phrases
+    }
+
+
+def heading_kind(text: str) -> str | None:
+    """The section a known heading opens (its words, however hyphenated), or None."""
+    return heading_kinds().get(heading_fold(text))
+
+
+@cache
+def heading_cues(*sections: str) -> tuple[str, ...]:
+    """The cue phrases of ``sections``' headings, folded as headings are."""
+    cues = parsing_rules().heading_cues
+    return tuple(heading_fold(cue) for section in sections for cue in cues[section])  # type: ignore[index]
 
 
 def fold(text: str) -> str:

@@ -21,6 +21,9 @@ from fitscore.drafting.rules import (
     REQUIRED,
     fold,
     has,
+    heading_cues,
+    heading_fold,
+    heading_kind,
     heading_kinds,
     parsing_rules,
 )
@@ -36,7 +39,7 @@ _LONGEST_DANGLING = max(len(word) for word in _DANGLING)
 # Links and addresses are never requirements: "https://" is not HTTP, "/phd-jobs" no degree.
 _URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://|\bwww\.)[^\s<>\"')\]]+")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
-_LABEL = re.compile(r"^([^:.!?;]{1,60}?)([:.])[ \t]+(?=\S)")
+_LABEL = re.compile(r"^([^:.!?;()]{1,60}?)([:.])[ \t]+(?=\S)")  # never inside brackets
 _MAX_LABEL_WORDS = 6
 _MAX_HEADING_WORDS = 8
 
@@ -53,7 +56,7 @@ class Clause:
 
 def heading_section(heading: str) -> str | None:
     """The section a heading opens; None when neither its words nor its cues say."""
-    folded = fold(re.sub(r"^[#*_\s]*(?:\d{1,3}[.)]?\s+)?", "", heading).strip("*_ "))
+    folded = heading_fold(re.sub(r"^[#*_\s]*(?:\d{1,3}[.)]?\s+)?", "", heading).strip("*_ "))
     known = heading_kinds().get(folded)
     if known is not None:
         return known
@@ -61,7 +64,7 @@ def heading_section(heading: str) -> str | None:
     if folded.startswith(rules.ignored_heading_starts):
         return IGNORED
     for section in (PREFERRED, REQUIRED, IGNORED):
-        if has(folded, rules.heading_cues[section]):  # type: ignore[index]
+        if has(folded, heading_cues(section)):
             return section
     return None
 
@@ -89,7 +92,7 @@ def clauses(blocks: list[Block]) -> list[Clause]:
             if labelled is not None:
                 line_label, line_section, rest = labelled
                 listed = line_section in (REQUIRED, PREFERRED)
-                if listed or fold(line_label) in heading_kinds():
+                if listed or heading_kind(line_label) is not None:
                     current = line_section  # "Must have: ..." holds until the next heading
                 found.extend(Clause(piece, line_section, listed) for piece in split_clauses(rest))
                 continue
@@ -118,7 +121,7 @@ def clauses(blocks: list[Block]) -> list[Clause]:
                 named = _label_section(label.group(1), label.group(2))
                 if named is not None and (number == 0 or label.group(2) == ":"):
                     piece = piece[label.end() :]
-                    lasting = fold(label.group(1)) in heading_kinds() or named in (
+                    lasting = heading_kind(label.group(1)) is not None or named in (
                         REQUIRED,
                         PREFERRED,
                     )
@@ -146,7 +149,7 @@ def _label_section(label: str, mark: str) -> str | None:
     if mark == ".":
         known = {fold(word) for word in parsing_rules().paragraph_labels}
         return heading_section(label) if fold(label) in known else None
-    if fold(label) in heading_kinds() or label[:1].isupper():
+    if heading_kind(label) is not None or label[:1].isupper():
         return heading_section(label)
     return None
 

@@ -7,8 +7,21 @@ import re
 import unicodedata
 
 from fitscore.drafting.blocks import Block, BlockRole
-from fitscore.drafting.rules import fold, has, heading_kinds, parsing_rules
+from fitscore.drafting.grids import text_grids
+from fitscore.drafting.rules import (
+    IGNORED,
+    PREFERRED,
+    REQUIRED,
+    fold,
+    has,
+    heading_cues,
+    heading_fold,
+    heading_kind,
+    parsing_rules,
+)
 from fitscore.drafting.sections import inline_label
+
+_SECTIONS = (REQUIRED, PREFERRED, IGNORED)
 
 # A bullet: a glyph, "1." / "1)" / "(1)", or "a)" / "(a)" / "a." before the text.
 _BULLET = re.compile(
@@ -27,7 +40,7 @@ def text_blocks(text: str) -> list[Block]:
     lines = text.splitlines()
     if len([line for line in lines if line.strip()]) <= 2 and len(text) > 300:
         lines = split_run_on(text).splitlines()
-    lines = undecorated(lines)
+    lines = text_grids(undecorated(lines))
     roles: list[BlockRole] = []
     parts: list[list[str]] = []  # each block's lines, joined once at the end (never re-copied)
     joinable = False  # the last block may continue on the next line
@@ -123,14 +136,14 @@ def is_heading_line(line: str) -> bool:
     if not bare or bare.endswith((".", ",", ";", "!", "?")):
         return False
     folded = fold(_no_number(bare))
-    if folded in heading_kinds():
+    if heading_kind(_no_number(bare)) is not None:
         return True
     if line.endswith(":"):
         return True
     letters = [char for char in bare if char.isalpha()]
     if len(letters) >= 4 and all(char.isupper() for char in letters) and len(words) >= 2:
         return True
-    if _title_case(bare) and has(bare, _all_heading_cues()):
+    if _title_case(bare) and has(heading_fold(bare), heading_cues(*_SECTIONS)):
         return True
     return bool(folded.startswith(parsing_rules().ignored_heading_starts) and len(words) <= 5)
 
@@ -142,11 +155,6 @@ def _no_number(text: str) -> str:
 def _title_case(text: str) -> bool:
     words = [word for word in re.findall(r"[A-Za-z][\w'’-]*", text) if len(word) > 3]
     return bool(words) and text[:1].isupper() and all(word[0].isupper() for word in words)
-
-
-def _all_heading_cues() -> tuple[str, ...]:
-    cues = parsing_rules().heading_cues
-    return (*cues["required"], *cues["preferred"], *cues["ignored"])
 
 
 def split_run_on(text: str) -> str:
