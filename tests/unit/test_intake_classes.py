@@ -263,3 +263,32 @@ def test_an_item_split_from_its_aside_quotes_the_whole_clause() -> None:
     text = "Data Engineer\n\nAcme Labs\n\nRequirements:\n- Kubernetes (Terraform is a plus)\n"
     draft = draft_posting(text.encode(), "job.txt", CATALOG).text
     assert draft.count('# "Kubernetes (Terraform is a plus)"') == 2
+
+
+@pytest.mark.parametrize(
+    "tail", ["2 Years of Experience", "5+ yrs", "Full-time", "Contract", "Part time", "3 YOE"]
+)
+@pytest.mark.parametrize("title", ["Front End Engineer", "Data Scientist", "Software Engineer 2"])
+def test_terms_of_the_job_after_a_title_are_not_the_title(tail: str, title: str) -> None:
+    text = f"{title} {tail}\n\nRequirements:\n- Python\n"
+    assert draft_posting(text.encode(), "job.txt", CATALOG).title == title
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At {company} we build tools for farmers.",
+        "At {company}, we build tools for farmers.",
+        "Here at {company} we build tools for farmers.",
+    ],
+)
+@pytest.mark.parametrize("heading", ["About Us", "About us", "Who We Are"])
+def test_the_company_is_the_name_that_speaks_as_we_not_the_us_of_a_heading(
+    sentence: str, heading: str
+) -> None:
+    company = "Tech Solutions"
+    text = (
+        f"Data Engineer\n\n{heading}\n{sentence.format(company=company)}\n\n"
+        "Requirements:\n- Python\n"
+    )
+    assert draft_posting(text.encode(), "job.txt", CATALOG).company == company

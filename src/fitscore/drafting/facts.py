@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from fitscore.drafting.blocks import Block
-from fitscore.drafting.rules import fold, has, heading_kind, parsing_rules
+from fitscore.drafting.rules import fold, has, heading_kind, parsing_rules, phrase_pattern
 from fitscore.drafting.sections import heading_section, without_links
 from fitscore.vocabulary import DegreeLevel
 
@@ -241,6 +241,9 @@ def _cut_tail(piece: str, text: str) -> str:
         while last + 1 < len(words) and ")" not in words[last]:
             last += 1
     tail = " ".join(words[last + 1 :])
+    stop = _stop_in(words[last + 1 :])
+    if stop is not None:  # "Software Engineer 2 Full-time", "Front End Engineer 2 Years of ..."
+        return " ".join(words[: last + 1 + stop])
     if words[last].endswith(",") or re.match(r"^(?:[IVX]+|\d+|Sr\.?|Jr\.?)(?:\s|$)", tail):
         return piece
     if tail and (_looks_like_place(tail) or _company_like(tail, text)):
@@ -274,6 +277,24 @@ def _cut_joined(piece: str) -> str:
     if match is None or not _has_title_word(match.group(1)) or _has_title_word(match.group(2)):
         return piece
     return match.group(1)
+
+
+def _stop_in(tail: list[str]) -> int | None:
+    """Where the terms of the job begin among the words after a title ("Full-time", "5+ years",
+    "Contract"): the index of their first word (a number a duration is of counted in)."""
+    rules = parsing_rules()
+    words = " ".join(word.casefold().replace("’", "'") for word in tail)
+    found = phrase_pattern(tuple(rules.title_stop_words)).search(words)
+    if found is None:
+        return None
+    index = words.count(" ", 0, found.start())
+    durations = {fold(word) for word in rules.title_duration_words}
+    if index and found.group(0).split()[0] in durations and _COUNT.match(tail[index - 1]):
+        return index - 1
+    return index
+
+
+_COUNT = re.compile(r"^\d+(?:[+]|[-–]\d+)?$")  # "2", "5+", "3-5"
 
 
 def _before_company(line: str, text: str) -> str | None:

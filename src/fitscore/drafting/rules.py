@@ -64,6 +64,7 @@ class ParsingRules(StrictModel):
     company_suffixes: tuple[str, ...]
     company_labels: tuple[str, ...]
     title_stop_words: tuple[str, ...]
+    title_duration_words: tuple[str, ...]
     title_not_words: tuple[str, ...]
     company_introductions: tuple[str, ...]
     title_frames: tuple[str, ...]
