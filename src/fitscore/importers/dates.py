@@ -33,6 +33,7 @@ class DateWords(StrictModel):
     months: dict[str, int]
     seasons: dict[str, tuple[int, int]]
     ongoing: tuple[str, ...]
+    span_words: tuple[str, ...]
     ignored: tuple[str, ...]
 
 
@@ -51,10 +52,17 @@ _ISO = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|
 _MONTH_FIRST = re.compile(r"(\d{1,2})[-/.](\d{4}|'?\d{2})")
 _YEAR = re.compile(r"(?:(\d{4})|['\u2019\u2018](\d{2}))")
 _WORD = re.compile(r"[^\W\d_]+")
-# A span in one field: "May 2021 - Present", "2019 to 2021", "Jan 2020 – Mar 2022".
-_SPAN = re.compile(
-    r"\s+(?:-|–|—|to|until|till)\s+|\s*[–—]\s*|(?<=\d{4})-(?=\d{4}\b|[^\W\d_])", re.IGNORECASE
-)
+
+
+@cache
+def _span_pattern() -> re.Pattern[str]:
+    """A span in one field: "May 2021 - Present", "2019 to 2021", "Jan 2020 – Mar 2022"."""
+    words = sorted(date_words().span_words, key=len, reverse=True)
+    joiners = "|".join(re.escape(word) for word in words)
+    return re.compile(
+        rf"\s+(?:-|–|—|{joiners})\s+|\s*[–—]\s*|(?<=\d{{4}})-(?=\d{{4}}\b|[^\W\d_])",
+        re.IGNORECASE,
+    )
 
 
 def split_span(text: str) -> tuple[str, str] | None:
@@ -62,7 +70,7 @@ def split_span(text: str) -> tuple[str, str] | None:
     text = " ".join(text.split())
     if len(text) > MAX_DATE_CHARS:
         return None
-    parts = _SPAN.split(text, maxsplit=1)
+    parts = _span_pattern().split(text, maxsplit=1)
     if len(parts) == 2 and parts[0].strip() and parts[1].strip():
         return parts[0].strip(), parts[1].strip()
     return None

@@ -303,6 +303,9 @@ def _skill_identity(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+_LABELLED_LIST = re.compile(r"([^:;,]{1,60}?)\s*(?::|\s[-–—]\s)\s*(\S.*)")
+
+
 def split_skill_list(name: str) -> list[str]:
     """The skills a name lists ("C/C++", "Selenium, Jasmine, Mocha"), or the name itself.
 
@@ -312,6 +315,10 @@ def split_skill_list(name: str) -> list[str]:
     name = " ".join(name.split())
     if _known_skill(name):
         return [name]
+    labelled = _LABELLED_LIST.fullmatch(name)
+    if labelled is not None and _is_heading(labelled.group(1), [labelled.group(2)]):
+        # "Languages: Java, Go", "Frameworks - Flask; FastAPI": a heading and its skills.
+        return split_skill_list(labelled.group(2))
     qualified = _PARENTHESISED_NAME.fullmatch(name)
     if qualified is not None:
         # "AWS (EC2, S3)", "JavaScript (ES6+)", "Languages (Python, Go)": the known skills of
@@ -793,6 +800,10 @@ class _Importer:
             return []
         found: list[str] = []
         for index, item in enumerate(value):
+            named = item.get("name") if isinstance(item, dict) else None
+            if isinstance(named, str) and named.strip():  # [{"name": "AWS", "level": ...}]
+                self.read_as.append(f"{path}.{key}[{index}]: an object, read by its name")
+                item = named
             if isinstance(item, str):
                 if item.strip():
                     found.append(item.strip())
