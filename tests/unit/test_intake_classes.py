@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from fitscore.drafting import draft_posting
 from fitscore.drafting.rules import parsing_rules
 from fitscore.skills.catalog import builtin_catalog
+from fitscore.skills.matcher import spot_spans
 
 CATALOG = builtin_catalog()
 RULES = parsing_rules()
@@ -292,3 +293,222 @@ def test_the_company_is_the_name_that_speaks_as_we_not_the_us_of_a_heading(
         "Requirements:\n- Python\n"
     )
     assert draft_posting(text.encode(), "job.txt", CATALOG).company == company
+
+
+# -- numbered sections -----------------------------------------------------------------------------
+
+NUMBERED_HEADINGS = sorted(
+    phrase for section in ("required", "preferred") for phrase in RULES.headings[section]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    phrase=st.sampled_from(NUMBERED_HEADINGS),
+    number=st.sampled_from(["4.", "4)", "2.1", "3.2.", "10."]),
+    colon=st.booleans(),
+)
+def test_a_numbered_section_heading_opens_its_section(
+    phrase: str, number: str, colon: bool
+) -> None:
+    heading = f"{number} {phrase.capitalize()}{':' if colon else ''}"
+    text = (
+        "Cloud Engineer\n\nAcme Labs\n\nWe run clusters.\n\n"
+        f"{heading}\n{number.rstrip('.)')}.1 Terraform\n{number.rstrip('.)')}.2 Kubernetes\n"
+    )
+    got = sections_of(drafted(text, "job.txt"))
+    assert got[SECTION_OF[phrase]] == ["Terraform", "Kubernetes"]
+
+
+def test_items_numbered_in_levels_are_read_one_by_one() -> None:
+    text = (
+        "Cloud Engineer\n\nRequirements\n"
+        "5.2 Experience with a SIEM such as Splunk or Elastic Security\n"
+        "5.3 Certifications such as OSCP or CISSP\n5.4 Terraform\n"
+    )
+    draft = draft_posting(text.encode(), "job.txt", CATALOG).text
+    assert "Elastic Security 5" not in draft and "5.3" not in draft
+    assert "Terraform" in sections_of(yaml.safe_load(draft))["required"]
+
+
+# -- tables ticked under a column per section ------------------------------------------------------
+
+TICKS = [mark for mark in RULES.grid_required if not mark.isalpha() or mark in ("yes", "x")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    form=st.sampled_from(["html", "markdown", "text"]),
+    must=st.sampled_from(RULES.grid_tick_columns["required"]),
+    nice=st.sampled_from(RULES.grid_tick_columns["preferred"]),
+    tick=st.sampled_from(TICKS),
+    required=st.lists(st.booleans(), min_size=4, max_size=4),
+)
+def test_a_row_ticked_under_a_section_column_lands_in_that_section(
+    form: str, must: str, nice: str, tick: str, required: list[bool]
+) -> None:
+    header = ["Skill", must.title(), nice.title()]
+    rows = [
+        [skill, tick if need else "", "" if need else tick]
+        for skill, need in zip(GRID_SKILLS, required, strict=True)
+    ]
+    if form == "html":
+        head = "".join(f"<th>{cell}</th>" for cell in header)
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        text, name = (
+            f"<h1>Data Engineer</h1><h2>Skills</h2><table><tr>{head}</tr>{body}</table>",
+            "job.html",
+        )
+    else:
+        lines = ["| " + " | ".join(row) + " |" for row in [header, *rows]]
+        lines.insert(1, "|---|:---:|:---:|")
+        title = (
+            "# Data Engineer\n\n## Skills\n\n"
+            if form == "markdown"
+            else "Data Engineer\n\nSkills\n\n"
+        )
+        text, name = title + "\n".join(lines) + "\n", "job.md" if form == "markdown" else "job.txt"
+    got = sections_of(drafted(text, name))
+    want_required = [skill for skill, need in zip(GRID_SKILLS, required, strict=True) if need]
+    want_preferred = [skill for skill, need in zip(GRID_SKILLS, required, strict=True) if not need]
+    assert (sorted(got["required"]), sorted(got["preferred"])) == (
+        sorted(want_required),
+        sorted(want_preferred),
+    )
+
+
+def test_a_plain_text_table_between_rule_lines_is_read_as_a_grid() -> None:
+    text = (
+        "SRE\n\nSKILLS MATRIX\n+------------+-------+-----------+\n"
+        "| Skill      | Years | Mandatory |\n+------------+-------+-----------+\n"
+        "| Kubernetes | 2+    | Y         |\n| Terraform  | 1+    | N         |\n"
+        "+------------+-------+-----------+\n"
+    )
+    assert sections_of(drafted(text, "job.txt")) == {
+        "required": ["Kubernetes"],
+        "preferred": ["Terraform"],
+    }
+
+
+# -- definition terms with cue words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "section"),
+    [("You must know", "required"), ("It helps if you know", "preferred"),
+     ("What we need", "required"), ("Bonus if you have", "preferred")],
+)  # fmt: skip
+def test_a_definition_term_with_a_section_cue_heads_its_definitions(
+    term: str, section: str
+) -> None:
+    page = (
+        "<h1>Frontend Engineer</h1><dl><dt>Salary</dt><dd>$125,000</dd>"
+        f"<dt>{term}</dt><dd><ul><li>TypeScript</li><li>React</li></ul></dd></dl>"
+    )
+    assert sections_of(drafted(page, "job.html"))[section] == ["TypeScript", "React"]
+
+
+# -- choices ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cue", RULES.choice_cues)
+def test_a_skill_before_a_choice_is_asked_for_alone(cue: str) -> None:
+    text = f"Researcher\n\nRequirements\n- Fluency in Python and {cue} PyTorch or JAX\n"
+    (*alone, choice) = sections_of(drafted(text, "job.txt"))["required"]
+    assert alone == ["Python"] and choice["any_of"] == ["PyTorch", "JAX"]
+
+
+def test_names_the_catalogue_does_not_know_stay_in_a_choice() -> None:
+    text = (
+        "Tools Engineer\n\nRequirements\n- Experience with at least one of Bazel, Buck2 or Pants\n"
+    )
+    (choice,) = sections_of(drafted(text, "job.txt"))["required"]
+    assert choice["any_of"] == ["Bazel", "Buck2", "Pants"]
+
+
+# -- asides, waivers and negations -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "aside", ["torch.compile experience is a plus", "distributed training would be a bonus"]
+)
+def test_a_preferred_aside_about_something_else_leaves_the_skill_where_it_stands(
+    aside: str,
+) -> None:
+    text = f"ML Engineer\n\nRequirements\n- PyTorch ({aside})\n"
+    assert sections_of(drafted(text, "job.txt"))["required"] == ["PyTorch"]
+
+
+@pytest.mark.parametrize("waiver", ["also fine", "is ok", "also works", "is acceptable"])
+def test_an_alternative_waved_through_never_replaces_the_skill(waiver: str) -> None:
+    text = f"ML Engineer\n\nRequirements\n- Comfortable with Docker (Podman {waiver})\n"
+    assert sections_of(drafted(text, "job.txt"))["required"] == ["Docker"]
+
+
+@pytest.mark.parametrize("negation", ["not required", "not mandatory", "is not required"])
+def test_a_requirement_marked_not_required_is_preferred(negation: str) -> None:
+    text = f"Data Scientist\n\nRequirements\n- Python\n- Publications at NeurIPS ({negation})\n"
+    assert drafted(text, "job.txt")["publications"] == "preferred"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [phrase for phrase in RULES.headings["ignored"] if phrase.startswith(("essential", "not"))]
+    + ["Not-needed", "What you don't need", "Essential Functions"],
+)
+def test_items_under_a_heading_that_waives_or_lists_duties_are_not_required(heading: str) -> None:
+    text = f"Data Analyst\n\nMust-haves\n- SQL\n\n{heading}\n- Tableau\n- A PhD\n"
+    posting = drafted(text, "job.txt")
+    assert sections_of(posting) == {"required": ["SQL"], "preferred": []}
+    assert "degree" not in posting
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A first-author paper at NeurIPS, ICML or ICLR", "Papers at top ML venues",
+     "A track record of publishing at ACL or EMNLP", "Peer-reviewed paper in a major venue"],
+)  # fmt: skip
+def test_a_paper_at_a_venue_asks_for_publications_not_a_skill(sentence: str) -> None:
+    text = f"Research Intern\n\nDesirable\n- {sentence}\n"
+    posting = drafted(text, "job.txt")
+    assert posting["publications"] == "preferred"
+    assert sections_of(posting) == {"required": [], "preferred": []}
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["A minimum 2:1 honours degree (or expected 2:1 by summer 2025) in Computer Science",
+     "An honours degree (or equivalent) in Computer Science",
+     "An honors degree in Computer Science"],
+)  # fmt: skip
+def test_a_degree_with_an_aside_before_its_field_is_read(clause: str) -> None:
+    text = f"Graduate Developer\n\nEssential criteria\n- {clause}\n- SQL\n"
+    degree = drafted(text, "job.txt")["degree"]
+    assert (degree["level"], degree["fields"]) == ("bachelors", ["Computer Science"])
+
+
+# -- a name never runs over a bracket or a list's comma --------------------------------------------
+
+MULTIWORD = sorted(
+    (spelling, name)
+    for name, info in CATALOG.skills.items()
+    for spelling in (name, *info.aliases)
+    if len(spelling.split()) > 1 and spelling.isascii()
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    named=st.sampled_from(MULTIWORD),
+    mark=st.sampled_from([", ", " (", "; ", ": ", " | ", ") "]),
+    joint=st.integers(min_value=0),
+)
+def test_a_name_of_several_words_is_never_read_over_a_mark_between_them(
+    named: tuple[str, str], mark: str, joint: int
+) -> None:
+    spelling, skill = named
+    words = spelling.split()
+    cut = 1 + joint % (len(words) - 1)
+    text = f"Experience with {' '.join(words[:cut])}{mark}{' '.join(words[cut:])} daily"
+    spans = spot_spans(CATALOG, text)
+    assert not [span for span in spans if span.skill == skill and mark.strip() in span.wording]

@@ -48,6 +48,9 @@ def _abbreviation_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_ASIDE = re.compile(r"\([^()]{0,200}\)")
+
+
 def degree_levels(text: str) -> list[str]:
     """Every degree level a clause names ("BS, MS or PhD": all three)."""
     rules = parsing_rules().degree
@@ -58,8 +61,8 @@ def degree_levels(text: str) -> list[str]:
     # "MS" alone may be Microsoft: abbreviations count beside a degree word or each other.
     if abbreviated and (found or len(abbreviated) >= 2 or has(text, ("degree", "degrees"))):
         found |= abbreviated
-    if not found and has(text, rules.default_level_cues):
-        found.add(rules.default_level)
+    if not found and has(_ASIDE.sub(" ", text), rules.default_level_cues):
+        found.add(rules.default_level)  # "honours degree (or expected by 2025) in CS" too
     return sorted(found, key=lambda level: DegreeLevel(level).rank)
 
 
@@ -75,7 +78,7 @@ def read_degree(text: str) -> tuple[dict[str, Any], bool] | None:
         "level": levels[0],
         "status": "in_progress_ok" if has(text, rules.in_progress_cues) else "completed",
     }
-    fields = degree_fields(text)
+    fields = degree_fields(text) or degree_fields(_ASIDE.sub(" ", text))
     if fields:
         degree["fields"] = fields
     degree["related_ok"] = bool(has(text, rules.related_cues))

@@ -1,7 +1,8 @@
 """Tables that say, row by row, whether a skill is required.
 
 "Skill | Level | Required?" over "Python | Expert | Yes" and "Kafka | Intermediate | No": the
-header names a column of the vocabulary's ``grid_columns``, and each row becomes one clause, its
+header names a column of the vocabulary's ``grid_columns`` (or a column per section, ticked: its
+``grid_tick_columns``), and each row becomes one clause, its
 cells joined, then the section its cell there names, in words the item reader knows ("Kafka |
 Intermediate | No (preferred)"). Read alike from HTML and Markdown tables and from plain
 text lines of cells between bars.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from fitscore.drafting.rules import PREFERRED, REQUIRED, fold, parsing_rules
@@ -18,18 +20,45 @@ from fitscore.drafting.rules import PREFERRED, REQUIRED, fold, parsing_rules
 _SAYS = {REQUIRED: "required", PREFERRED: "preferred"}  # cues of the item reader's vocabulary
 
 
-def requirement_column(header: Sequence[str]) -> int | None:
-    """The index of the header's cell that names a requirement column, or None."""
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where a table says what each row needs: one column of values ("Required?": "Yes"), or
+    a column per section ticked row by row ("Must have" | "Nice to have": "✔")."""
+
+    column: int | None = None
+    ticks: tuple[tuple[int, str], ...] = ()
+
+
+def grid_layout(header: Sequence[str]) -> Layout | None:
+    """How a header row says what each row needs, or None when it does not."""
+    cells = [_bare(cell) for cell in header]
+    sections = parsing_rules().grid_tick_columns
+    ticks = tuple(
+        (index, section)
+        for index, cell in enumerate(cells)
+        for section in (REQUIRED, PREFERRED)
+        if cell in _folded_words(sections[section])  # type: ignore[index]
+    )
+    if {section for _, section in ticks} == {REQUIRED, PREFERRED}:
+        return Layout(ticks=ticks)
     columns = _folded("grid_columns")
-    for index, cell in enumerate(header):
-        if _bare(cell) in columns:
-            return index
+    for index, cell in enumerate(cells):
+        if cell in columns:
+            return Layout(column=index)
     return None
 
 
-def row_clause(cells: Sequence[str], column: int) -> str:
+def row_clause(cells: Sequence[str], layout: Layout) -> str:
     """The row as one clause: its cells, then the section its requirement cell names."""
+    if layout.ticks:
+        ticked = {index for index, _ in layout.ticks}
+        row = " | ".join(cell for index, cell in enumerate(cells) if cell and index not in ticked)
+        for index, section in layout.ticks:
+            if index < len(cells) and _bare(cells[index]) in _folded("grid_required"):
+                return f"{row} ({_SAYS[section]})"
+        return row
     row = " | ".join(cell for cell in cells if cell)
+    column = layout.column if layout.column is not None else len(cells)
     value = _bare(cells[column]) if column < len(cells) else ""
     if value in _folded("grid_required"):
         return f"{row} ({_SAYS[REQUIRED]})"
@@ -46,6 +75,11 @@ def _bare(cell: str) -> str:
 @cache
 def _folded(name: str) -> frozenset[str]:
     words: tuple[str, ...] = getattr(parsing_rules(), name)
+    return _folded_words(words)
+
+
+@cache
+def _folded_words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold(word) for word in words) | frozenset(word for word in words)
 
 
@@ -60,17 +94,19 @@ def text_grids(lines: list[str]) -> list[str]:
     number = 0
     while number < len(read):
         header = _cells(read[number])
-        column = requirement_column(header) if len(header) >= 2 else None
-        if column is None:
+        layout = grid_layout(header) if len(header) >= 2 else None
+        if layout is None:
             number += 1
             continue
+        if number and _RULE.match(read[number - 1]):
+            read[number - 1] = ""  # the border over the header ("+-----+-----+")
         row = number + 1
         read[number] = ""
-        while row < len(read) and "|" in read[row]:
+        while row < len(read) and ("|" in read[row] or _RULE.match(read[row])):
             if _RULE.match(read[row]):
                 read[row] = ""
             else:
-                read[row] = "• " + row_clause(_cells(read[row]), column)
+                read[row] = "• " + row_clause(_cells(read[row]), layout)
             row += 1
         number = row
     return read

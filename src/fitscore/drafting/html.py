@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from fitscore.drafting.blocks import Block
-from fitscore.drafting.grids import requirement_column, row_clause
+from fitscore.drafting.grids import Layout, grid_layout, row_clause
 from fitscore.drafting.rules import heading_kind
+from fitscore.drafting.sections import heading_section
 from fitscore.drafting.text import is_heading_line
 
 _SKIP = frozenset(
@@ -23,7 +24,8 @@ _BOLD = frozenset({"strong", "b"})
 _ITEMS = frozenset({"li", "dd"})
 _LISTS = frozenset({"ul", "ol", "dl"})
 _GRID = frozenset({"table", "tr", "td", "th"})
-_TERM = "dt"  # a definition list's term: the label of the items under it
+_TERM = "dt"
+_TERM_HEADING_WORDS = 6  # a definition list's term: the label of the items under it
 _INLINE = frozenset(
     {
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
@@ -84,7 +86,7 @@ class _Table:
     (the first index in ``out`` of its blocks, its cells so far, and whether it is a grid row:
     one line per cell)."""
 
-    column: int | None = None
+    layout: Layout | None = None
     headed: bool = False  # its first row has been read
     start: int = 0
     cell_start: int = 0
@@ -196,12 +198,12 @@ class _Reader:
             if not table.plain or not any(cells):
                 return
             if first and table.header_cells:
-                table.column = requirement_column(cells)
-                if table.column is not None:
+                table.layout = grid_layout(cells)
+                if table.layout is not None:
                     del self.out[table.start :]  # the header: labels, not requirements
-            elif table.column is not None:
+            elif table.layout is not None:
                 del self.out[table.start :]
-                self.out.append(Block("item", row_clause(cells, table.column)))
+                self.out.append(Block("item", row_clause(cells, table.layout)))
         elif table.cells is not None:  # a cell
             lines = self.out[table.cell_start :]
             table.plain = table.plain and len(lines) <= 1
@@ -233,9 +235,16 @@ class _Reader:
         elif self.role == "term" or heads_a_list and self.role == "item" and heading_kind(text):
             # "<dt>Requirements</dt>", "<li>Nice to have<ul>...": a term, or an item over a
             # list of its own that names a section, heads what follows; any other is an item.
-            self.out.append(Block("heading" if is_heading_line(text) else "item", text))
+            heads = is_heading_line(text) or self.role == "term" and _term_heads(text)
+            self.out.append(Block("heading" if heads else "item", text))
         else:
             self.out.append(Block("item" if self.role == "item" else "text", text))
+
+
+def _term_heads(term: str) -> bool:
+    """ "<dt>You must know</dt>", "<dt>It helps if you know</dt>": a short term whose cue words
+    name a section heads the definitions under it."""
+    return len(term.split()) <= _TERM_HEADING_WORDS and heading_section(term) is not None
 
 
 def _squash(text: str) -> str:

@@ -17,7 +17,15 @@ from functools import cache
 from typing import Any
 
 from fitscore.drafting.facts import read_degree
-from fitscore.drafting.rules import IGNORED, NEUTRAL, PREFERRED, REQUIRED, fold, has, parsing_rules
+from fitscore.drafting.rules import (
+    IGNORED,
+    NEUTRAL,
+    PREFERRED,
+    REQUIRED,
+    fold,
+    has,
+    parsing_rules,
+)
 from fitscore.drafting.sections import Clause
 from fitscore.skills.catalog import Catalog
 from fitscore.skills.matcher import Resolver, Span, spot_spans
@@ -146,7 +154,14 @@ class Reader:
         inside = match.group(1)
         if has(inside, self.rules.ignored_cues):
             return True
-        return bool(has(inside, self.rules.preferred_cues) and spot_spans(self.catalog, inside))
+        cue = has(inside, self.rules.preferred_cues)
+        if cue is None:
+            return False
+        if spot_spans(self.catalog, inside):
+            return True
+        filler = _filler_words()
+        words = re.findall(r"\w+", fold(inside).replace(cue, " "))
+        return any(word not in filler for word in words)
 
     def pieces(self, clause: Clause) -> list[str]:
         """What is read as one requirement: a label line's items one by one, like bullets; an
@@ -225,12 +240,13 @@ class Reader:
             for s in self.spans(text)
             if self._is_requirement_skill(s) and not self._names_a_role(text, s)
         ]
-        if has(text, self.rules.choice_cues) and len(spans) >= 2:
-            # "one ML framework (...)": the class name is not a member of the choice.
-            phrases = self._phrase_ranges(text)
-            members = [s for s in spans if not any(a <= s.start < b for a, b in phrases)]
+        choice = self._choice(text, spans)
+        if choice is not None:
+            alone, members = choice
+            for span in alone:  # "Python and at least one of PyTorch or JAX": Python alone
+                self._add(section, span.skill, text)
             self._add(section, {"any_of": _names(members), "label": _label(text)}, text)
-            self._note_big_data(members, section, text)
+            self._note_big_data([*alone, *members], section, text)
             return
         spotted = spans
         spans = self._categories(text, spans, section)
@@ -310,6 +326,34 @@ class Reader:
             and fold(span.skill.split()[-1]) in self.areas
             and fold(following.group(1)) in self.role_words
         )
+
+    def _choice(self, text: str, spans: list[Span]) -> tuple[list[Span], list[Span]] | None:
+        """ "at least one of A, B or C": the skills asked for alone and the members of the
+        choice, or None when the clause offers none. Members are the skills after the cue when
+        two or more follow it, else all of them ("A, B or C: at least one"); a name the
+        catalogue does not know in the list after the cue is a member too ("Bazel, Buck2 or
+        Pants"); the name of a class ("one ML framework (...)") is none."""
+        cue = _spaced_cues(tuple(self.rules.choice_cues)).search(text)
+        if cue is None:
+            return None
+        phrases = self._phrase_ranges(text)
+        named = [s for s in spans if not any(a <= s.start < b for a, b in phrases)]
+        start = cue.end()
+        after = [span for span in named if span.start >= start]
+        listed = text[start:]
+        close = re.search(r"[.;)]", listed)
+        listed = listed[: close.start()] if close else listed
+        shifted = [Span(s.start - start, s.end - start, s.wording, s.skill) for s in after]
+        unknown = [
+            Span(u.start + start, u.end + start, u.wording, u.skill)
+            for u in self._unknown_members(listed, shifted, 0)
+        ]
+        members = sorted(after + unknown, key=lambda span: span.start)
+        if len(members) >= 2:
+            return [span for span in named if span.start < start], members
+        if len(named) >= 2:
+            return [], named
+        return None
 
     def _phrase_ranges(self, text: str) -> list[tuple[int, int]]:
         folded = text.casefold()
@@ -603,6 +647,19 @@ class Reader:
                 )
                 if theme not in self.reading.themes and "soft_skill" not in categories:
                     self.reading.themes.append(theme)
+
+
+@cache
+def _spaced_cues(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrases as written in text: any case, any white space between their words."""
+    ordered = sorted({fold(phrase) for phrase in phrases}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered if phrase)
+    return re.compile(rf"(?<![\w])(?:{body or '(?!x)x'})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def _filler_words() -> frozenset[str]:
+    return frozenset(fold(word) for word in parsing_rules().aside_filler_words)
 
 
 @cache

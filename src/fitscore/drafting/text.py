@@ -27,7 +27,8 @@ _SECTIONS = (REQUIRED, PREFERRED, IGNORED)
 _BULLET = re.compile(
     r"^[ \t]*(?:[-*+•●○◦▪▫■□‣⁃–—·➢➤►▶✓✔☐❖◆◇→>o](?=[ \t]|[A-Z(])[ \t]*"
     r"|[•●▪◦‣■►➤✓✔][ \t]*"
-    r"|\(?\d{1,3}[.)](?![\d])[ \t]+|\([a-zA-Z]\)[ \t]+|[a-z][.)][ \t]+)"
+    r"|\(?\d{1,3}(?:\.\d{1,3})*[.)](?![\d])[ \t]+|\d{1,3}(?:\.\d{1,3})+[ \t]+(?=[A-Z(])"
+    r"|\([a-zA-Z]\)[ \t]+|[a-z][.)][ \t]+)"
 )
 _END = (".", "!", "?", ";", ":")
 _MAX_HEADING_WORDS = 8
@@ -57,6 +58,11 @@ def text_blocks(text: str) -> list[Block]:
             continue
         wrapped_only = False
         bullet = _BULLET.match(raw_line)
+        if bullet and _numbered_heading(raw_line, bullet.end()):
+            roles.append("heading")  # "4. Requirements", "2.1 Nice to have" (numbered sections)
+            parts.append([" ".join(raw_line[bullet.end() :].split()).rstrip(":").strip()])
+            joinable = False
+            continue
         if bullet and raw_line[bullet.end() :].strip():
             roles.append("item")
             parts.append([" ".join(raw_line[bullet.end() :].split())])
@@ -80,6 +86,13 @@ def text_blocks(text: str) -> list[Block]:
             parts.append([line])
         joinable = not line.endswith(_END)
     return [Block(role, " ".join(words)) for role, words in zip(roles, parts, strict=True)]
+
+
+def _numbered_heading(line: str, start: int) -> bool:
+    """A numbered line whose words are a heading the vocabulary knows."""
+    return (
+        line.lstrip()[:1].isdigit() and heading_kind(line[start:].strip().rstrip(":")) is not None
+    )
 
 
 def undecorated(lines: list[str]) -> list[str]:

@@ -844,6 +844,8 @@ def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]
         step = 0
         for width in range(min(catalog.max_words, len(tokens) - position), 0, -1):
             window = tokens[position : position + width]
+            if width > 1 and _crosses_a_mark(text, window):
+                continue  # "AWS (S3, Glue)" names AWS and S3, never "AWS S3"
             wording = " ".join(token for _, _, token in window)
             skill = _text_skill(catalog, wording)
             if skill is not None:
@@ -863,6 +865,17 @@ def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]
             found.extend(_spot_tokens(catalog, text, parts))
         position += max(step, 1)
     return found
+
+
+def _crosses_a_mark(text: str, window: list[tuple[int, int, str]]) -> bool:
+    """Do the words run over a bracket or a list's comma? No catalogue name holds one."""
+    return any(
+        not _MARKS.isdisjoint(text[end:start])
+        for (_, end, _), (start, _, _) in zip(window, window[1:], strict=False)
+    )
+
+
+_MARKS = frozenset("()[]{},;:|")
 
 
 def _text_skill(catalog: Catalog, wording: str) -> str | None:
