@@ -512,3 +512,30 @@ def test_a_name_of_several_words_is_never_read_over_a_mark_between_them(
     text = f"Experience with {' '.join(words[:cut])}{mark}{' '.join(words[cut:])} daily"
     spans = spot_spans(CATALOG, text)
     assert not [span for span in spans if span.skill == skill and mark.strip() in span.wording]
+
+
+# -- chat posts: emphasis headings, emoji shortcodes, who posted and when --------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    phrase=st.sampled_from(SPACED_HEADINGS),
+    marks=st.sampled_from(["*", "**", "_", "__"]),
+    shortcode=st.sampled_from(["", " :white_check_mark:", " :star:", " :+1:"]),
+    colon=st.booleans(),
+)
+def test_an_emphasised_heading_line_in_a_chat_post_opens_its_section(
+    phrase: str, marks: str, shortcode: str, colon: bool
+) -> None:
+    heading = f"{marks}{phrase.capitalize()}{marks}{':' if colon else ''}{shortcode}"
+    text = f"Robotics Engineer\n\nWe build arms.\n\n{heading}\n• Terraform\n• Kubernetes\n"
+    assert sections_of(drafted(text, "job.txt"))[SECTION_OF[phrase]] == ["Terraform", "Kubernetes"]
+
+
+@pytest.mark.parametrize("stamp", ["11:03 AM", "9:41 pm", "14:05", "Yesterday at 3:12 PM"])
+def test_the_line_that_says_who_posted_and_when_is_not_the_title(stamp: str) -> None:
+    text = (
+        f"Sam Okafor  {stamp}\n*Acme Robotics* is hiring a *Robotics Engineer* in Pittsburgh\n\n"
+        "*Must have*\n• ROS 2\n"
+    )
+    assert draft_posting(text.encode(), "job.txt", CATALOG).title == "Robotics Engineer"

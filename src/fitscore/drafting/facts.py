@@ -145,6 +145,7 @@ def _strip_title_label(line: str) -> str:
 
 
 _LABEL_ENDS = (" ", ":", "!")  # "Job title: X", "We're hiring! X"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?!\d)")
 
 
 def title_like(line: str) -> str | None:
@@ -155,6 +156,8 @@ def title_like(line: str) -> str | None:
         return None
     if text.endswith((".", "!", "?", ",", ";")) or not any(char.isalpha() for char in text):
         return None
+    if _CLOCK.search(text):
+        return None  # "Sam Okafor  11:03 AM": who posted a chat message, and when
     if heading_kind(text) is not None or (text.endswith(":") and heading_section(text)):
         return None
     if has(text, parsing_rules().title_not_words):
@@ -211,7 +214,7 @@ def find_title(blocks: list[Block], text: str = "") -> str | None:
         )
         if leading is not None:
             return leading
-    introduced = _introduced_title(text[:20_000])
+    introduced = _introduced_title(_MARKUP.sub(lambda m: m.group(1) or "", text[:20_000]))
     if introduced is not None:
         return introduced
     for block in head:

@@ -13,6 +13,11 @@ _MARKDOWN_SIGNS = re.compile(
 )
 
 
+# A list item marked with a glyph Markdown does not know ("• Terraform", pasted from a chat or a
+# word processor): read as the "- " item it stands for, so that it ends the paragraph above it.
+_GLYPH_BULLET = re.compile(r"^([ \t]*)[•●▪◦‣■►➤][ \t]+", re.MULTILINE)
+
+
 def looks_like_markdown(text: str, name: str) -> bool:
     """A .md file, or text with Markdown headings, bold-only lines or links."""
     if name.lower().endswith((".md", ".markdown", ".mdown", ".mkd")):
@@ -25,4 +30,4 @@ def markdown_blocks(text: str) -> list[Block]:
     from markdown_it import MarkdownIt
 
     renderer = MarkdownIt("commonmark", {"html": True}).enable("table")
-    return html_blocks(renderer.render(text))
+    return html_blocks(renderer.render(_GLYPH_BULLET.sub(r"\1- ", text)))

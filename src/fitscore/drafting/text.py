@@ -31,6 +31,10 @@ _BULLET = re.compile(
     r"|\([a-zA-Z]\)[ \t]+|[a-z][.)][ \t]+)"
 )
 _END = (".", "!", "?", ";", ":")
+# A whole line in emphasis marks: "*Must have*", "__Nice to have__:".
+_EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.{1,80}?)(?<=\S)\1[ \t]*:?")
+# An emoji written as a chat's shortcode: ":white_check_mark:", ":star:".
+_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{1,40}:(?![\w:])")
 _MAX_HEADING_WORDS = 8
 _MAX_HEADING_CHARS = 80
 _WRAPPED = 50  # a line this long that ends mid-sentence was wrapped: the next line goes on
@@ -57,6 +61,12 @@ def text_blocks(text: str) -> list[Block]:
             joinable = False
             continue
         wrapped_only = False
+        emphasised = _EMPHASIS.fullmatch(line)
+        if emphasised is not None and is_heading_line(emphasised.group(2)):
+            roles.append("heading")  # "*Must have*" (Slack's bold), "_Nice to have_:"
+            parts.append([emphasised.group(2).rstrip(":").strip()])
+            joinable = False
+            continue
         bullet = _BULLET.match(raw_line)
         if bullet and _numbered_heading(raw_line, bullet.end()):
             roles.append("heading")  # "4. Requirements", "2.1 Nice to have" (numbered sections)
@@ -103,6 +113,8 @@ def undecorated(lines: list[str]) -> list[str]:
     read: list[str] = []
     first = True
     for line in lines:
+        if ":" in line:
+            line = _SHORTCODE.sub(" ", line).rstrip()  # "*Must have* :white_check_mark:"
         stripped = line.lstrip()
         marks = 0
         while marks < len(stripped) and _pictograph(stripped[marks]):
