@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from fitscore.importers.dates import date_words
 from fitscore.importers.jsonresume import from_jsonresume
+from fitscore.skills.catalog import builtin_catalog
 
 TODAY = datetime.date(2026, 12, 1)
 WORDS = date_words()
@@ -114,3 +115,29 @@ def test_keywords_written_as_objects_are_read_by_their_names() -> None:
     group = {"name": "Cloud", "keywords": [{"name": "AWS", "level": "expert"}, {"name": "GCP"}]}
     result = from_jsonresume({"basics": {"name": "Ada"}, "skills": [group]}, today=TODAY)
     assert skills_of(result.profile) == ["AWS", "GCP"]  # and "Cloud" is their heading
+
+
+SOFT_SKILLS = sorted(
+    name for name, info in builtin_catalog().skills.items() if info.categories == {"soft_skill"}
+)
+
+
+@pytest.mark.parametrize("soft", SOFT_SKILLS)
+def test_a_soft_skill_is_left_out_with_a_note(soft: str) -> None:
+    result = from_jsonresume(
+        {"basics": {"name": "Ada"}, "skills": [{"name": soft}, {"name": "Python"}]}, today=TODAY
+    )
+    assert skills_of(result.profile) == ["Python"]
+    assert any(soft in note and "soft skill" in note for note in result.dropped)
+
+
+@pytest.mark.parametrize(
+    "group", ["Soft skills", "Soft-Skills", "Interpersonal skills", "Habilidades blandas",
+              "Leadership", "People skills"],
+)  # fmt: skip
+def test_the_keywords_of_a_soft_skills_group_are_left_out(group: str) -> None:
+    skills = [
+        {"name": group, "keywords": ["Team Building", "Trabajo en equipo"]},
+        {"name": "Languages", "keywords": ["Python", "Go"]},
+    ]
+    assert skills_of(imported(skills=skills)) == ["Python", "Go"]

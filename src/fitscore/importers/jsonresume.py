@@ -138,6 +138,10 @@ class ResumeKeys(StrictModel):
     degree_levels: dict[Name, DegreeLevelName]
     degree_years: dict[DegreeLevelName, int]
     heading_words: frozenset[Name]
+    soft_skill_groups: frozenset[Name]
+
+
+SOFT_SKILL = "soft_skill"  # the catalogue's category of soft skills: never scored
 
 
 @cache
@@ -283,6 +287,21 @@ def _is_heading(name: str, keywords: list[str]) -> bool:
     if words and all(word in resume_keys().heading_words for word in words):
         return True
     return not _known_skill(name)
+
+
+def _soft_skill(name: str) -> bool:
+    """Is ``name`` a catalogue skill of the soft-skill category alone ("Communication")?"""
+    if len(name) > NAME_MAX_CHARS:
+        return False
+    resolver = _resolver()
+    skill = resolver.resolve(name).skill
+    info = resolver.catalog.skills.get(skill) if skill is not None else None
+    return info is not None and info.categories == {SOFT_SKILL}
+
+
+def _soft_skill_group(name: str) -> bool:
+    """Does a skills group's name say that it holds soft skills?"""
+    return _vocabulary_key(name) in resume_keys().soft_skill_groups or _soft_skill(name)
 
 
 def _known_skill(name: str) -> bool:
@@ -600,6 +619,14 @@ class _Importer:
         if name is not None and heading and level is None:
             # Skills grouped by proficiency: {"name": "Advanced", "keywords": [...]}.
             level = SKILL_LEVELS.get(_vocabulary_key(name))
+        if name is not None and keywords and _soft_skill_group(name):
+            # "Soft skills", "Habilidades blandas", "Leadership": the group holds soft skills.
+            self.note(
+                f"{path} {_shown(name)}: soft skills (fitscore scores none); its "
+                f"{len(keywords)} keyword(s) left out"
+            )
+            self.note_unused_fields(path, entry, {"name", "level", "keywords"}, "name")
+            return
         if name is not None and heading:
             self.read_as.append(
                 f"{path}.name {_shown(name)}: a heading over its keywords, not a skill; "
@@ -635,6 +662,9 @@ class _Importer:
         if len(parts) > 1:
             self.read_as.append(f"{path} {_shown(name)}: read as {len(parts)} skills")
         for part in parts:
+            if _soft_skill(part):
+                self.note(f"{path} {_shown(part)}: a soft skill (fitscore scores none); left out")
+                continue
             candidate = {"name": part} if level is None else {"name": part, "level": level}
             try:
                 Skill.model_validate(candidate)
