@@ -102,7 +102,9 @@ _JOINED = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 
 def heading_fold(text: str) -> str:
     """:func:`fold` for a heading: words a hyphen joins stand apart too."""
-    return fold(_JOINED.sub(" ", text))
+    if "-" in text or "\u2010" in text or "\u2011" in text:
+        text = _JOINED.sub(" ", text)
+    return fold(text)
 
 
 @cache

@@ -839,13 +839,14 @@ def spot_spans(catalog: Catalog, text: str) -> list[Span]:
 
 def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]) -> list[Span]:
     found: list[Span] = []
+    marked = _marked_gaps(text, tokens)
     position = 0
     while position < len(tokens):
         step = 0
-        for width in range(min(catalog.max_words, len(tokens) - position), 0, -1):
+        # A name never runs over a bracket or a list's comma: "AWS (S3, Glue)" is not "AWS S3".
+        widest = min(catalog.max_words, len(tokens) - position, marked[position] - position + 1)
+        for width in range(widest, 0, -1):
             window = tokens[position : position + width]
-            if width > 1 and _crosses_a_mark(text, window):
-                continue  # "AWS (S3, Glue)" names AWS and S3, never "AWS S3"
             wording = " ".join(token for _, _, token in window)
             skill = _text_skill(catalog, wording)
             if skill is not None:
@@ -867,12 +868,16 @@ def _spot_tokens(catalog: Catalog, text: str, tokens: list[tuple[int, int, str]]
     return found
 
 
-def _crosses_a_mark(text: str, window: list[tuple[int, int, str]]) -> bool:
-    """Do the words run over a bracket or a list's comma? No catalogue name holds one."""
-    return any(
-        not _MARKS.isdisjoint(text[end:start])
-        for (_, end, _), (start, _, _) in zip(window, window[1:], strict=False)
-    )
+def _marked_gaps(text: str, tokens: list[tuple[int, int, str]]) -> list[int]:
+    """For each token, the index of the first token at or after it that a bracket or a list's
+    comma follows (no catalogue name runs over one); the last index when none does."""
+    following = [len(tokens) - 1] * len(tokens)
+    next_mark = len(tokens) - 1
+    for index in range(len(tokens) - 2, -1, -1):
+        if not _MARKS.isdisjoint(text[tokens[index][1] : tokens[index + 1][0]]):
+            next_mark = index
+        following[index] = next_mark
+    return following
 
 
 _MARKS = frozenset("()[]{},;:|")
