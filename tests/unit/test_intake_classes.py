@@ -539,3 +539,47 @@ def test_the_line_that_says_who_posted_and_when_is_not_the_title(stamp: str) -> 
         "*Must have*\n• ROS 2\n"
     )
     assert draft_posting(text.encode(), "job.txt", CATALOG).title == "Robotics Engineer"
+
+
+# -- the company: a page's <title>, the line under the title, decorations --------------------------
+
+
+@pytest.mark.parametrize(
+    "page_title",
+    ["Tidewater Logistics - Senior Backend Engineer",
+     "Senior Backend Engineer | Tidewater Logistics",
+     "Job Application for Senior Backend Engineer at Tidewater Logistics",
+     "Senior Backend Engineer at Tidewater Logistics | Careers",
+     "Senior Backend Engineer — Tidewater Logistics"],
+)  # fmt: skip
+def test_a_page_title_that_holds_the_job_names_the_company(page_title: str) -> None:
+    page = (
+        f"<html><head><title>{page_title}</title></head><body><h2>Senior Backend Engineer</h2>"
+        '<div class="posting-categories">Engineering – Platform</div>'
+        "<h3>Requirements</h3><ul><li>Go</li></ul></body></html>"
+    )
+    assert draft_posting(page.encode(), "job.html", CATALOG).company == "Tidewater Logistics"
+
+
+@pytest.mark.parametrize("page_title", ["Careers | Acme Jobs", "Open roles", "Engineering - Jobs"])
+def test_a_page_title_without_the_job_names_no_company(page_title: str) -> None:
+    page = (
+        f"<html><head><title>{page_title}</title></head><body><h2>Senior Backend Engineer</h2>"
+        "<h3>Requirements</h3><ul><li>Go</li></ul></body></html>"
+    )
+    assert draft_posting(page.encode(), "job.html", CATALOG).company is None
+
+
+def test_the_line_under_the_title_names_the_company_before_a_team_after_a_dash() -> None:
+    text = "Data Analyst II - Claims Analytics\nNorthbeam Health\n\nRequirements\n- SQL\n"
+    result = draft_posting(text.encode(), "job.txt", CATALOG)
+    assert (result.title, result.company) == ("Data Analyst II", "Northbeam Health")
+
+
+@pytest.mark.parametrize("decoration", [" ·", " 🎮", " •", " —", " |", " 🚀✨"])
+def test_what_decorates_the_end_of_a_company_name_is_left_out(decoration: str) -> None:
+    text = (
+        f"Game Developer\nPixelmoss Studio{decoration}\n\nPixelmoss makes cosy games.\n\n"
+        "Requirements\n- C++\n"
+    )
+    assert draft_posting(text.encode(), "job.txt", CATALOG).company == "Pixelmoss Studio"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from fitscore.drafting.blocks import Block
 from fitscore.drafting.facts import (
+    company_in_page_title,
     find_company,
     find_location,
     find_title,
@@ -62,6 +63,7 @@ class _Source:
     data: JobPostingData | None
     notes: list[str]
     page_company: str | None = None
+    page_title: str | None = None
 
 
 def draft_posting(
@@ -91,6 +93,7 @@ def draft_posting(
         company
         or data.company
         or source.page_company
+        or company_in_page_title(source.page_title, found_title)
         or (find_company(source.blocks, source.text, found_title) or "")[:NAME_MAX_CHARS]
     )
     if not found_company:
@@ -188,11 +191,11 @@ def _read_html(html: str) -> _Source:
     structured = read_structured(html)
     notes = list(structured.notes)
     page = read_page(html)
-    visible, page_company = page.blocks, page.site_name
+    visible, page_company, page_title = page.blocks, page.site_name, page.title
     data = structured.posting
     visible_text = "\n".join(block.text for block in visible)
     if data is None or has_requirement_heading(visible):
-        return _Source(visible, visible_text, data, notes, page_company)
+        return _Source(visible, visible_text, data, notes, page_company, page_title)
     description = data.description
     blocks = html_blocks(description) if "<" in description else text_blocks(description)
     for heading, body in data.sections:
@@ -200,8 +203,9 @@ def _read_html(html: str) -> _Source:
         blocks.extend(html_blocks(body) if "<" in body else [Block("text", body)])
     if not blocks:
         notes.append("the page's JobPosting data holds no description; its visible text was read")
-        return _Source(visible, visible_text, data, notes, page_company)
-    return _Source(blocks, "\n".join(block.text for block in blocks), data, notes, page_company)
+        return _Source(visible, visible_text, data, notes, page_company, page_title)
+    shown = "\n".join(block.text for block in blocks)
+    return _Source(blocks, shown, data, notes, page_company, page_title)
 
 
 def _add_structured_degree(reading: Reading, data: JobPostingData | None) -> None:

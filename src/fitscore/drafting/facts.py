@@ -410,12 +410,53 @@ def _introduction_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[.!?:][ \t]+|\n)({name})[ \t]+(?:{cues})\b")
 
 
+_TITLE_PARTS = re.compile(r"\s+(?:[|·—–-]|at|@)\s+")
+
+
+def company_in_page_title(page_title: str | None, title: str | None) -> str | None:
+    """ "Tidewater Logistics - Senior Backend Engineer", "Job Application for Senior Backend
+    Engineer at Tidewater": a page's <title> that holds the job's title names the company in
+    its other part (not a careers page's own words, "Careers", "Jobs")."""
+    if not page_title or not title:
+        return None
+    parts = [part.strip() for part in _TITLE_PARTS.split(page_title) if part.strip()]
+    wanted = fold(title)
+    if len(parts) < 2 or not any(fold(part).endswith(wanted) for part in parts):
+        return None
+    not_names = {fold(word) for word in parsing_rules().not_company_words}
+    for part in parts:
+        words = part.split()
+        if fold(part).endswith(wanted) or not 1 <= len(words) <= 6 or not part[:1].isupper():
+            continue
+        if all(fold(word) in not_names for word in words) or _has_title_word(part):
+            continue
+        if heading_kind(part) is None and not _looks_like_place(part):
+            return _undecorated_name(part)
+    return None
+
+
+def _undecorated_name(name: str) -> str:
+    """A name without what decorates its end: "Ferrocene Labs ·", "Pixelmoss Studio 🎮"."""
+    while name and not (name[-1].isalnum() or name[-1] in ".)&+"):
+        name = name[:-1].rstrip()
+    return name
+
+
 def find_company(blocks: list[Block], text: str, title: str | None) -> str | None:
+    """The company the posting names (see :func:`_find_company`), without what decorates the
+    end of its name."""
+    found = _find_company(blocks, text, title)
+    return _undecorated_name(found) or None if found else None
+
+
+def _find_company(blocks: list[Block], text: str, title: str | None) -> str | None:
     """The company: a piece of the title line or a short line under it that looks like a
     name, "TITLE at NAME", "About NAME", or a name that introduces itself ("NAME is a ...")."""
     lines = [block.text for block in blocks[:6] if block.role != "item"]
     start = next((i for i, line in enumerate(lines) if title and title in plain_line(line)), 0)
-    for line in lines[start : start + 3]:
+    # The lines under the title first: a piece of the title line after a dash is as often the
+    # team ("Data Analyst II - Claims Analytics" over "Northbeam Health").
+    for line in [*lines[start + 1 : start + 3], lines[start] if lines else ""]:
         joined = _joined_line_pattern().match(plain_line(line))
         if joined is not None and line != lines[start]:  # "at Acme Analytics" under the title
             return joined.group(1)

@@ -35,14 +35,16 @@ _INLINE = frozenset(
 )  # fmt: skip
 _BOLD_HEADING_WORDS = 12
 _SITE_NAME = "og:site_name"
+_TITLE_PARTS = 50  # pieces of a <title> kept: a page that never closes it is not read whole
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """What a page shows: its blocks, and the site's name from its ``og:site_name``."""
+    """What a page shows: its blocks, the site's name from its ``og:site_name``, its title."""
 
     blocks: list[Block]
     site_name: str | None = None
+    title: str | None = None  # the page's <title>
 
 
 def read_page(html: str) -> Page:
@@ -61,7 +63,7 @@ def read_page(html: str) -> Page:
     except (lxml.etree.LxmlError, ValueError):
         pass  # what was read so far stands; the parser recovers from anything else
     reader.flush()
-    return Page(reader.out, reader.site_name)
+    return Page(reader.out, reader.site_name, reader.page_title)
 
 
 def html_blocks(html: str) -> list[Block]:
@@ -109,12 +111,16 @@ class _Reader:
         self.heading: list[str] | None = None  # the text of the heading being read
         self.heading_depth = 0  # open elements inside it
         self.site_name: str | None = None
+        self.page_title: str | None = None
+        self.title_parts: list[str] | None = None  # the <title> being read
         self.tables: list[_Table] = []
 
     def start(self, tag: object, attributes: Mapping[str, str]) -> None:
         name = tag.lower() if isinstance(tag, str) else ""
         if name == "meta" and self.site_name is None:
             self._meta(attributes)  # in the head, which is skipped
+        if name == "title" and self.page_title is None and self.title_parts is None:
+            self.title_parts = []
         if self.skipping:
             self.skipping += 1
             return
@@ -145,6 +151,9 @@ class _Reader:
                 self.role = "term"
 
     def end(self, tag: object) -> None:
+        if self.title_parts is not None and isinstance(tag, str) and tag.lower() == "title":
+            self.page_title = _squash("".join(self.title_parts))[:300] or None
+            self.title_parts = None
         if self.skipping:
             self.skipping -= 1
             if not self.skipping and self.heading is not None:
@@ -210,6 +219,8 @@ class _Reader:
             table.cells.append(lines[0].text if lines else "")
 
     def data(self, text: str) -> None:
+        if self.title_parts is not None and len(self.title_parts) < _TITLE_PARTS:
+            self.title_parts.append(text)
         if self.skipping:
             return
         if self.heading is not None:
