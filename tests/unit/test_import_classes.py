@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fitscore.importers.dates import date_words
-from fitscore.importers.jsonresume import from_jsonresume
+from fitscore.importers.jsonresume import from_jsonresume, resume_keys
 from fitscore.skills.catalog import builtin_catalog
 
 TODAY = datetime.date(2026, 12, 1)
@@ -141,3 +141,35 @@ def test_the_keywords_of_a_soft_skills_group_are_left_out(group: str) -> None:
         {"name": "Languages", "keywords": ["Python", "Go"]},
     ]
     assert skills_of(imported(skills=skills)) == ["Python", "Go"]
+
+
+LEVEL_WORDS = sorted(resume_keys().skill_levels.items())
+
+
+@pytest.mark.parametrize(("written", "level"), LEVEL_WORDS)
+def test_a_skill_level_written_in_words_of_the_vocabulary_is_read(written: str, level: str) -> None:
+    (skill,) = imported(skills=[{"name": "Python", "level": written.title()}])["skills"]
+    assert skill == {"name": "Python", "level": level}
+
+
+@pytest.mark.parametrize(
+    ("written", "level"),
+    [(5, "expert"), (4, "advanced"), (3, "intermediate"), (1, "beginner"), (4.5, "expert"),
+     (8, "advanced"), (10, "expert"), (35, "beginner"), (90, "expert"), ("4/5", "advanced"),
+     ("2 / 5", "beginner"), ("8 out of 10", "advanced"), ("60%", "intermediate"),
+     ("★★★★★", "expert"), ("★★★★☆", "advanced"), ("★★☆☆☆", "beginner"), ("⭐⭐⭐", "intermediate")],
+)  # fmt: skip
+def test_a_skill_level_written_as_a_number_rating_or_stars_is_read(
+    written: object, level: str
+) -> None:
+    (skill,) = imported(skills=[{"name": "Python", "level": written}])["skills"]
+    assert skill == {"name": "Python", "level": level}
+
+
+@pytest.mark.parametrize("written", [0, -3, "12/10", "lots", 1000])
+def test_a_level_that_is_no_share_of_a_scale_is_noted_and_left_out(written: object) -> None:
+    result = from_jsonresume(
+        {"basics": {"name": "Ada"}, "skills": [{"name": "Python", "level": written}]}, today=TODAY
+    )
+    assert result.profile["skills"] == ["Python"]
+    assert any("unknown level" in note for note in result.dropped)

@@ -39,6 +39,7 @@ from fitscore.models import (
     DegreeLevelName,
     Education,
     Experience,
+    Level,
     Name,
     Profile,
     Project,
@@ -56,14 +57,6 @@ IMPORT_COMMENT = "# imported from JSON Resume by fitscore; check before use"
 
 # JSON Resume's skills[].level is free text too; same key form as the degree levels of
 # data/resume_keys.yaml.
-SKILL_LEVELS: dict[str, str] = {
-    "master": "expert",
-    "expert": "expert",
-    "advanced": "advanced",
-    "intermediate": "intermediate",
-    "beginner": "beginner",
-    "novice": "beginner",
-}
 
 # The JSON Resume fields each profile field is read from. Fields of an entry that are not
 # listed here have no place in a profile and are reported as dropped.
@@ -139,6 +132,8 @@ class ResumeKeys(StrictModel):
     degree_years: dict[DegreeLevelName, int]
     heading_words: frozenset[Name]
     soft_skill_groups: frozenset[Name]
+    skill_levels: dict[Name, Level]
+    level_shares: dict[Level, float]
 
 
 SOFT_SKILL = "soft_skill"  # the catalogue's category of soft skills: never scored
@@ -287,6 +282,46 @@ def _is_heading(name: str, keywords: list[str]) -> bool:
     if words and all(word in resume_keys().heading_words for word in words):
         return True
     return not _known_skill(name)
+
+
+_STARS = re.compile(r"([★⭐●■✦]+)([☆○□✧]*)")
+_RATED = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(?:(/|of|out of)\s*(\d+(?:[.,]\d+)?)|(%))?", re.IGNORECASE
+)
+
+
+def skill_level_named(text: str) -> str | None:
+    """The profile level a written skill level means: a word ("Advanced", "Fortgeschritten",
+    "Proficient"), stars ("★★★★☆"), a rating ("4/5", "8 out of 10", "80%") or a bare number
+    (out of 5, 10 or 100, whichever it fits first); None when it says none of these."""
+    words = resume_keys().skill_levels.get(_vocabulary_key(text))
+    if words is not None:
+        return words
+    stars = _STARS.fullmatch("".join(text.split()))
+    if stars is not None:
+        full, empty = len(stars.group(1)), len(stars.group(2))
+        return _level_of(full / (full + empty) if empty else full / 5)
+    rated = _RATED.fullmatch(text.strip())
+    if rated is None:
+        return None
+    value = float(rated.group(1).replace(",", "."))
+    if rated.group(3) is not None:
+        scale = float(rated.group(3).replace(",", "."))
+    elif rated.group(4) is not None:
+        scale = 100.0
+    else:
+        scale = next((top for top in (5.0, 10.0, 100.0) if value <= top), 0.0)
+    return _level_of(value / scale) if scale > 0 else None
+
+
+def _level_of(share: float) -> str | None:
+    """The level a share of the top of a scale stands for (``level_shares`` in the data)."""
+    if not 0 < share <= 1:
+        return None
+    for level, upper in sorted(resume_keys().level_shares.items(), key=lambda item: item[1]):
+        if share <= upper:
+            return level
+    return None
 
 
 def _soft_skill(name: str) -> bool:
@@ -618,7 +653,7 @@ class _Importer:
         level = self.skill_level(entry, path, has_name=name is not None or bool(keywords))
         if name is not None and heading and level is None:
             # Skills grouped by proficiency: {"name": "Advanced", "keywords": [...]}.
-            level = SKILL_LEVELS.get(_vocabulary_key(name))
+            level = resume_keys().skill_levels.get(_vocabulary_key(name))
         if name is not None and keywords and _soft_skill_group(name):
             # "Soft skills", "Habilidades blandas", "Leadership": the group holds soft skills.
             self.note(
@@ -640,7 +675,11 @@ class _Importer:
         self.note_unused_fields(path, entry, {"name", "level", "keywords"}, "name")
 
     def skill_level(self, entry: dict[str, object], path: str, *, has_name: bool) -> str | None:
-        level_text = self.text(entry, "level", path)
+        raw = entry.get("level")
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            level_text: str | None = f"{raw:g}"  # RxResume and others: 0 to 5, or 0 to 100
+        else:
+            level_text = self.text(entry, "level", path)
         if level_text is None:
             return None
         if not has_name:
@@ -648,7 +687,7 @@ class _Importer:
                 f"{path}.level {_shown(level_text)}: no skill name or keywords to attach it to"
             )
             return None
-        level = SKILL_LEVELS.get(_vocabulary_key(level_text))
+        level = skill_level_named(level_text)
         if level is None:
             self.note(
                 f"{path}.level {_shown(level_text)}: unknown level, skill imported without it"
