@@ -69,7 +69,7 @@ def until_readable(handle: int, alarm: int | None) -> None:
         ready = {number for number, _ in poller.poll()}
         if handle in ready:
             return
-        drain(alarm)
+        _drain(alarm)
 
 
 def _until_selected(handle: int, alarm: int) -> None:
@@ -80,10 +80,10 @@ def _until_selected(handle: int, alarm: int) -> None:
             return
         if handle in ready:
             return
-        drain(alarm)
+        _drain(alarm)
 
 
-def drain(alarm: int) -> None:
+def _drain(alarm: int) -> None:
     """Empty the wakeup descriptor, so that the next wait waits for the next signal."""
     with contextlib.suppress(BlockingIOError, InterruptedError):
         while os.read(alarm, 256):

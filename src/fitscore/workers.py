@@ -21,7 +21,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 from fitscore.errors import WorkerError
-from fitscore.waiting import drain, woken
+from fitscore.waiting import woken
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -165,11 +165,8 @@ def _results(workers: list[_Worker], chunks: Iterator[list[Any]]) -> Iterator[An
 def _answered(owner: dict[Connection, _Worker]) -> list[Connection]:
     """The workers' ends with an answer (or closed), once there is one: Ctrl-C or SIGTERM ends
     the wait whenever it comes, even just before the wait begins (``fitscore.waiting``)."""
-    with woken() as alarm:
-        waited: list[Connection | int] = [*owner, alarm] if alarm is not None else [*owner]
-        ready = wait(waited)
-        if alarm is not None and alarm in ready:
-            drain(alarm)  # a signal whose handler returned: the run goes on
+    with woken() as alarm:  # (a signal whose handler returns: the caller waits again)
+        ready = wait([*owner, alarm] if alarm is not None else [*owner])
     return [end for end in ready if isinstance(end, Connection)]
 
 

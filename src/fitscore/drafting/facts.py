@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from fitscore.drafting.blocks import Block
-from fitscore.drafting.rules import fold, has, heading_kind, parsing_rules, phrase_pattern
+from fitscore.drafting.rules import fold, has, heading_kind, parsing_rules, spaced_pattern
 from fitscore.drafting.sections import heading_section, without_links
 from fitscore.vocabulary import DegreeLevel
 
@@ -48,7 +48,7 @@ def _abbreviation_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_ASIDE = re.compile(r"\([^()]{0,200}\)")
+PARENTHESIS = re.compile(r"\(([^()]{1,400})\)")  # an aside in brackets (innermost)
 
 
 def degree_levels(text: str) -> list[str]:
@@ -61,7 +61,7 @@ def degree_levels(text: str) -> list[str]:
     # "MS" alone may be Microsoft: abbreviations count beside a degree word or each other.
     if abbreviated and (found or len(abbreviated) >= 2 or has(text, ("degree", "degrees"))):
         found |= abbreviated
-    if not found and has(_ASIDE.sub(" ", text), rules.default_level_cues):
+    if not found and has(PARENTHESIS.sub(" ", text), rules.default_level_cues):
         found.add(rules.default_level)  # "honours degree (or expected by 2025) in CS" too
     return sorted(found, key=lambda level: DegreeLevel(level).rank)
 
@@ -78,7 +78,7 @@ def read_degree(text: str) -> tuple[dict[str, Any], bool] | None:
         "level": levels[0],
         "status": "in_progress_ok" if has(text, rules.in_progress_cues) else "completed",
     }
-    fields = degree_fields(text) or degree_fields(_ASIDE.sub(" ", text))
+    fields = degree_fields(text) or degree_fields(PARENTHESIS.sub(" ", text))
     if fields:
         degree["fields"] = fields
     degree["related_ok"] = bool(has(text, rules.related_cues))
@@ -289,13 +289,13 @@ def _stop_in(tail: list[str]) -> int | None:
     """Where the terms of the job begin among the words after a title ("Full-time", "5+ years",
     "Contract"): the index of their first word (a number a duration is of counted in)."""
     rules = parsing_rules()
-    words = " ".join(word.casefold().replace("’", "'") for word in tail)
-    found = phrase_pattern(tuple(rules.title_stop_words)).search(words)
+    words = " ".join(tail)
+    found = spaced_pattern(tuple(rules.title_stop_words)).search(words)
     if found is None:
         return None
     index = words.count(" ", 0, found.start())
     durations = {fold(word) for word in rules.title_duration_words}
-    if index and found.group(0).split()[0] in durations and _COUNT.match(tail[index - 1]):
+    if index and fold(found.group(0).split()[0]) in durations and _COUNT.match(tail[index - 1]):
         return index - 1
     return index
 
@@ -363,7 +363,7 @@ def _title_frame_pattern() -> re.Pattern[str]:
 
 def _framed_title(line: str) -> str | None:
     """ "I'm recruiting for a Senior ML Engineer role at ...": a title framed in prose."""
-    not_names = {fold(word) for word in parsing_rules().not_company_words}
+    not_names = _not_names()
     for match in _title_frame_pattern().finditer(plain_line(line)):
         words = match.group(1).split()
         while words and (fold(words[0]) in not_names or words[0] in ("I", "I'm")):
@@ -374,6 +374,12 @@ def _framed_title(line: str) -> str | None:
         if candidate and _has_title_word(candidate) and title_like(candidate) == candidate:
             return candidate
     return None
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Words a company's name never starts with ("The", "About", "Join"), folded."""
+    return frozenset(fold(word) for word in parsing_rules().not_company_words)
 
 
 def title_from_name(name: str) -> str:
@@ -394,7 +400,7 @@ def _company_like(name: str, text: str) -> bool:
         or name.endswith((".", ","))
     ):
         return False
-    if fold(words[0]) in {fold(word) for word in rules.not_company_words}:
+    if fold(words[0]) in _not_names():
         return False
     if heading_kind(name) is not None or _looks_like_place(name) or _has_title_word(name):
         return False
@@ -423,7 +429,7 @@ def company_in_page_title(page_title: str | None, title: str | None) -> str | No
     wanted = fold(title)
     if len(parts) < 2 or not any(fold(part).endswith(wanted) for part in parts):
         return None
-    not_names = {fold(word) for word in parsing_rules().not_company_words}
+    not_names = _not_names()
     for part in parts:
         words = part.split()
         if fold(part).endswith(wanted) or not 1 <= len(words) <= 6 or not part[:1].isupper():
@@ -446,7 +452,7 @@ def find_company(blocks: list[Block], text: str, title: str | None) -> str | Non
     """The company the posting names (see :func:`_find_company`), without what decorates the
     end of its name."""
     found = _find_company(blocks, text, title)
-    return _undecorated_name(found) or None if found else None
+    return (_undecorated_name(found) or None) if found else None
 
 
 def _find_company(blocks: list[Block], text: str, title: str | None) -> str | None:
@@ -471,7 +477,7 @@ def _find_company(blocks: list[Block], text: str, title: str | None) -> str | No
         )  # "Company: Acme Location: Remote" (lines a Markdown paragraph ran together)
         if labelled and 0 < len(labelled.group(1).split()) <= 6:
             return labelled.group(1).strip()
-    not_names = {fold(word) for word in parsing_rules().not_company_words}
+    not_names = _not_names()
     name = _COMPANY_NAME
     whole = text[:20_000]
     # The prose frames ("a ... role at Acme") count in the first paragraphs only.

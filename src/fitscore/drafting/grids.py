@@ -49,22 +49,23 @@ def grid_layout(header: Sequence[str]) -> Layout | None:
 
 
 def row_clause(cells: Sequence[str], layout: Layout) -> str:
-    """The row as one clause: its cells, then the section its requirement cell names."""
-    if layout.ticks:
-        ticked = {index for index, _ in layout.ticks}
-        row = " | ".join(cell for index, cell in enumerate(cells) if cell and index not in ticked)
-        for index, section in layout.ticks:
-            if index < len(cells) and _bare(cells[index]) in _folded("grid_required"):
-                return f"{row} ({_SAYS[section]})"
-        return row
-    row = " | ".join(cell for cell in cells if cell)
-    column = layout.column if layout.column is not None else len(cells)
-    value = _bare(cells[column]) if column < len(cells) else ""
-    if value in _folded("grid_required"):
-        return f"{row} ({_SAYS[REQUIRED]})"
-    if value in _folded("grid_preferred"):
-        return f"{row} ({_SAYS[PREFERRED]})"
-    return row
+    """The row as one clause: its cells (but the ticks), then the section the row names."""
+    ticked = {index for index, _ in layout.ticks}
+    row = " | ".join(cell for index, cell in enumerate(cells) if cell and index not in ticked)
+    section = _row_section([_bare(cell) for cell in cells], layout)
+    return f"{row} ({_SAYS[section]})" if section is not None else row
+
+
+def _row_section(cells: list[str], layout: Layout) -> str | None:
+    """The section a row's requirement cell, or its tick, names; None when it names none."""
+    for index, section in layout.ticks:
+        if index < len(cells) and cells[index] in _folded("grid_required"):
+            return section
+    if layout.column is None or layout.column >= len(cells):
+        return None
+    if cells[layout.column] in _folded("grid_required"):
+        return REQUIRED
+    return PREFERRED if cells[layout.column] in _folded("grid_preferred") else None
 
 
 def _bare(cell: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from fitscore.drafting.facts import read_degree
+from fitscore.drafting.facts import PARENTHESIS, read_degree
 from fitscore.drafting.rules import (
     IGNORED,
     NEUTRAL,
@@ -25,6 +25,7 @@ from fitscore.drafting.rules import (
     fold,
     has,
     parsing_rules,
+    spaced_pattern,
 )
 from fitscore.drafting.sections import Clause
 from fitscore.skills.catalog import Catalog
@@ -38,7 +39,6 @@ _THEME_CATEGORIES = frozenset(
 # match only from its start ((?<!\s)): no pattern here retries a run from every position.
 _SEPARATOR = re.compile(r"^[\s,/]*+(?:(?:or|and|and/or|&)[\s,/]++)?$", re.IGNORECASE)
 _OR = re.compile(r"(?:\bor\b|/)", re.IGNORECASE)
-_PARENTHESIS = re.compile(r"\(([^()]{1,400})\)")
 _LIST_SPLIT = re.compile(r"(?:(?<!\s)\s++)?(?:,|;|\band/or\b|\bor\b|\band\b|/)\s*+", re.IGNORECASE)
 # Where a label line's items part ("Python; SQL, AWS or GCP"): brackets are tracked so that a
 # list inside parentheses stays whole.
@@ -134,7 +134,7 @@ class Reader:
         that is only a preferred cue ("Kafka (preferred)") still speaks for its whole clause; a
         waiver never does ("Python (3.10+ is fine)"). Both parts quote the whole clause."""
         for clause in clauses:
-            asides = [match for match in _PARENTHESIS.finditer(clause.text) if self._aside(match)]
+            asides = [match for match in PARENTHESIS.finditer(clause.text) if self._aside(match)]
             if not asides:
                 yield clause, None
                 continue
@@ -333,7 +333,7 @@ class Reader:
         two or more follow it, else all of them ("A, B or C: at least one"); a name the
         catalogue does not know in the list after the cue is a member too ("Bazel, Buck2 or
         Pants"); the name of a class ("one ML framework (...)") is none."""
-        cue = _spaced_cues(tuple(self.rules.choice_cues)).search(text)
+        cue = spaced_pattern(tuple(self.rules.choice_cues)).search(text)
         if cue is None:
             return None
         phrases = self._phrase_ranges(text)
@@ -343,11 +343,7 @@ class Reader:
         listed = text[start:]
         close = re.search(r"[.;)]", listed)
         listed = listed[: close.start()] if close else listed
-        shifted = [Span(s.start - start, s.end - start, s.wording, s.skill) for s in after]
-        unknown = [
-            Span(u.start + start, u.end + start, u.wording, u.skill)
-            for u in self._unknown_members(listed, shifted, 0)
-        ]
+        unknown = self._unknown_members(listed, after, start)
         members = sorted(after + unknown, key=lambda span: span.start)
         if len(members) >= 2:
             return [span for span in named if span.start < start], members
@@ -419,7 +415,7 @@ class Reader:
         """ "probabilistic programming (Stan, PyMC, NumPyro)": one choice, labelled by the
         phrase; a tool before the parenthesis ("Python (pandas, NumPy)") stays its own item."""
         consumed: set[int] = set()
-        for match in _PARENTHESIS.finditer(text):
+        for match in PARENTHESIS.finditer(text):
             inside = [s for s in spans if match.start() < s.start < match.end()]
             unknown = self._unknown_members(match.group(1), inside, match.start(1))
             members = _names(sorted(inside + unknown, key=lambda span: span.start))
@@ -647,14 +643,6 @@ class Reader:
                 )
                 if theme not in self.reading.themes and "soft_skill" not in categories:
                     self.reading.themes.append(theme)
-
-
-@cache
-def _spaced_cues(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """The phrases as written in text: any case, any white space between their words."""
-    ordered = sorted({fold(phrase) for phrase in phrases}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered if phrase)
-    return re.compile(rf"(?<![\w])(?:{body or '(?!x)x'})(?![\w])", re.IGNORECASE)
 
 
 @cache

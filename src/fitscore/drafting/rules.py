@@ -141,6 +141,15 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
 
 
+@cache
+def spaced_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """:func:`phrase_pattern` for text as written (not folded): any case, any white space
+    between a phrase's words, so a match's place is a place in that text."""
+    ordered = sorted({fold(phrase) for phrase in phrases if fold(phrase)}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+    return re.compile(rf"(?<![\w])(?:{body or '(?!x)x'})(?![\w])", re.IGNORECASE)
+
+
 def has(text: str, phrases: Iterable[str]) -> str | None:
     """The (longest) phrase of ``phrases`` that ``text`` holds, or None."""
     match = phrase_pattern(tuple(phrases)).search(fold(text))

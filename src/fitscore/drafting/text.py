@@ -61,16 +61,11 @@ def text_blocks(text: str) -> list[Block]:
             joinable = False
             continue
         wrapped_only = False
-        emphasised = _EMPHASIS.fullmatch(line)
-        if emphasised is not None and is_heading_line(emphasised.group(2)):
-            roles.append("heading")  # "*Must have*" (Slack's bold), "_Nice to have_:"
-            parts.append([emphasised.group(2).rstrip(":").strip()])
-            joinable = False
-            continue
         bullet = _BULLET.match(raw_line)
-        if bullet and _numbered_heading(raw_line, bullet.end()):
-            roles.append("heading")  # "4. Requirements", "2.1 Nice to have" (numbered sections)
-            parts.append([" ".join(raw_line[bullet.end() :].split()).rstrip(":").strip()])
+        marked = _marked_heading(line, raw_line, bullet)
+        if marked is not None:
+            roles.append("heading")
+            parts.append([marked])
             joinable = False
             continue
         if bullet and raw_line[bullet.end() :].strip():
@@ -98,11 +93,17 @@ def text_blocks(text: str) -> list[Block]:
     return [Block(role, " ".join(words)) for role, words in zip(roles, parts, strict=True)]
 
 
-def _numbered_heading(line: str, start: int) -> bool:
-    """A numbered line whose words are a heading the vocabulary knows."""
-    return (
-        line.lstrip()[:1].isdigit() and heading_kind(line[start:].strip().rstrip(":")) is not None
-    )
+def _marked_heading(line: str, raw_line: str, bullet: re.Match[str] | None) -> str | None:
+    """The words of a heading in marks a bullet pattern would take for an item's: emphasis
+    ("*Must have*", Slack's bold; "_Nice to have_:"), or a number before words the vocabulary
+    knows ("4. Requirements", "2.1 Nice to have")."""
+    emphasised = _EMPHASIS.fullmatch(line)
+    if emphasised is not None and is_heading_line(emphasised.group(2)):
+        return emphasised.group(2).rstrip(":").strip()
+    if bullet is None or not raw_line.lstrip()[:1].isdigit():
+        return None
+    words = " ".join(raw_line[bullet.end() :].split()).rstrip(":").strip()
+    return words if heading_kind(words) is not None else None
 
 
 def undecorated(lines: list[str]) -> list[str]:
@@ -160,8 +161,9 @@ def is_heading_line(line: str) -> bool:
     bare = line.strip("#*_ \t").rstrip(":").strip()
     if not bare or bare.endswith((".", ",", ";", "!", "?")):
         return False
-    folded = fold(_no_number(bare))
-    if heading_kind(_no_number(bare)) is not None:
+    unnumbered = _no_number(bare)
+    folded = fold(unnumbered)
+    if heading_kind(unnumbered) is not None:
         return True
     if line.endswith(":"):
         return True
